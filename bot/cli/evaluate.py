@@ -1,0 +1,54 @@
+"""`python -m bot evaluate {nlu,triage}`: held-out evaluation, reports under results/."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bot.cli.logs import configure_logging
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("evaluate", help="score the assistant on held-out messages")
+    parser.add_argument(
+        "what",
+        choices=("nlu", "triage"),
+        help="nlu: our pipeline against the baseline; triage: per-slot accuracy end to end",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if ours does not beat the baseline (nlu) or misses a target (triage)",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    configure_logging(logging.WARNING)
+    if args.what == "nlu":
+        return _nlu(args.strict)
+    return _triage(args.strict)
+
+
+def _nlu(strict: bool) -> int:
+    from bot.evaluation import nlu
+
+    reports = nlu.run()
+    print((nlu.RESULTS_DIR / "nlu_evaluation.md").read_text())
+    ours, baseline = reports["ours"]["intent_macro_f1"], reports["baseline"]["intent_macro_f1"]
+    if strict and not float(ours) > float(baseline):  # type: ignore[arg-type]
+        print(f"FAIL: our intent macro-F1 {ours} does not beat the baseline's {baseline}")
+        return 1
+    return 0
+
+
+def _triage(strict: bool) -> int:
+    from bot.evaluation import triage
+
+    scores = triage.run()
+    print((triage.RESULTS_DIR / "triage_evaluation.md").read_text())
+    misses = triage.failing(scores)
+    if strict and misses:
+        print("FAIL: " + "; ".join(misses))
+        return 1
+    return 0

@@ -1,0 +1,44 @@
+"""The held-out set: messages written apart from the training data, never trained on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional
+
+from bot.paths import PROJECT_ROOT
+
+HELDOUT_FILE = PROJECT_ROOT / "tests" / "heldout" / "triage.jsonl"
+
+
+@dataclass(frozen=True)
+class HeldOutMessage:
+    text: str
+    intent: str
+    topic: Optional[str]
+    need_level: Optional[str]
+    asker: Optional[str]
+    municipality: Optional[str]
+
+
+def load_heldout(path: Path = HELDOUT_FILE) -> List[HeldOutMessage]:
+    messages = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            messages.append(
+                HeldOutMessage(
+                    text=record["text"],
+                    intent=record["intent"],
+                    topic=record.get("topic"),
+                    need_level=record.get("need_level"),
+                    asker=record.get("asker"),
+                    municipality=record.get("municipality"),
+                )
+            )
+        except (json.JSONDecodeError, KeyError) as error:
+            raise ValueError(f"{path}:{number}: not a held-out record ({error})") from error
+    return messages

@@ -1,0 +1,275 @@
+"""Message-level triage: topic, need level and asker as entities.
+
+Rasa gives a message one intent, but triage needs three more independent labels per message
+(what it is about, how much help, for whom). Spans are a poor fit: "en ole koskaan käyttänyt"
+or a possessive "äitini" are evidence scattered over the sentence, and inflected forms would
+each need a synonym. So each label is a message-level classifier over the same sparse features
+DIET uses (Voikko base forms and character n-grams), and its prediction is emitted as an entity
+whose value is the slot value, which the domain maps straight into slots.
+
+Labels are learnt from ordinary Rasa entity annotations on the evidence span (see
+docs/ARCHITECTURE.md): the first annotation of a label in a message is that message's label,
+and a message without one is a "nothing stated" example. That keeps the training data in
+Rasa's own format, checked by `rasa data validate`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Sequence, Text, Type
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.featurizer import Featurizer
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, hstack, vstack
+from sklearn.linear_model import LogisticRegression
+
+from bot.triage.labels import ASKER, LABEL_VALUES
+
+logger = logging.getLogger(__name__)
+
+NOT_STATED = "__not_stated__"
+
+
+def first_annotated_value(message: Message, label: str) -> Optional[str]:
+    """The value of the first (leftmost) entity annotation of `label`, if any."""
+    annotated = [
+        entity
+        for entity in message.get(ENTITIES) or []
+        if entity.get(ENTITY_ATTRIBUTE_TYPE) == label
+    ]
+    if not annotated:
+        return None
+    annotated.sort(key=lambda entity: entity.get(ENTITY_ATTRIBUTE_START, 0))
+    return annotated[0].get(ENTITY_ATTRIBUTE_VALUE)
+
+
+def training_label(
+    message: Message, label: str, self_intents: Sequence[str]
+) -> str:
+    """The class a training example teaches for `label`.
+
+    People describing their own problem rarely say "for myself", so an example of an intent in
+    `self_intents` with no asker annotation teaches `self`; everything else unannotated teaches
+    "nothing stated".
+    """
+    value = first_annotated_value(message, label)
+    if value is not None:
+        return value
+    if label == ASKER and message.get(INTENT) in self_intents:
+        return "self"
+    return NOT_STATED
+
+
+def sentence_features(message: Message) -> csr_matrix:
+    """The sentence-level sparse and dense features the featurizers attached to the text."""
+    sparse = message.get_sparse_features(TEXT)[1]
+    dense = message.get_dense_features(TEXT)[1]
+    parts = [csr_matrix(sparse.features)] if sparse is not None else []
+    if dense is not None:
+        parts.append(csr_matrix(dense.features))
+    if not parts:
+        raise ValueError(
+            "TriageClassifier needs sentence features: put a featurizer before it."
+        )
+    return hstack(parts).tocsr()
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
+)
+class TriageClassifier(GraphComponent, EntityExtractorMixin):
+    """Predicts topic, need level and asker for a whole message."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Featurizer]
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        return ["sklearn", "skops"]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # Which labels to learn; each must be a key of bot.triage.labels.LABEL_VALUES.
+            "labels": list(LABEL_VALUES),
+            # A label is emitted only when its best class beats "not stated" with at least
+            # this probability: a wrong triage costs more than one clarifying question.
+            "threshold": {"topic": 0.45, "need_level": 0.45, "asker": 0.45},
+            "self_intents": ["ask_help", "find_provider", "ask_helper_limits"],
+            # Intents whose messages never carry triage labels (small talk, out of scope).
+            "ignore_intents": [
+                "greet",
+                "goodbye",
+                "thank",
+                "affirm",
+                "deny",
+                "bot_challenge",
+                "ask_capabilities",
+                "out_of_scope",
+                "nlu_fallback",
+            ],
+            "C": 10.0,
+            "max_iter": 2000,
+            "random_state": 42,
+        }
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        classifiers: Optional[Dict[str, LogisticRegression]] = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._classifiers: Dict[str, LogisticRegression] = classifiers or {}
+        unknown = set(self._config["labels"]) - set(LABEL_VALUES)
+        if unknown:
+            raise ValueError(f"TriageClassifier: unknown labels {sorted(unknown)}")
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> TriageClassifier:
+        return cls(config, model_storage, resource)
+
+    def _new_classifier(self) -> LogisticRegression:
+        return LogisticRegression(
+            C=self._config["C"],
+            max_iter=self._config["max_iter"],
+            random_state=self._config["random_state"],
+            solver="lbfgs",
+        )
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [
+            message
+            for message in training_data.intent_examples
+            if message.get(TEXT) and message.get(INTENT)
+        ]
+        if not examples:
+            logger.warning("TriageClassifier: no training examples, nothing learnt.")
+            return self._resource
+        features = vstack([sentence_features(message) for message in examples]).tocsr()
+        for label in self._config["labels"]:
+            targets = [
+                training_label(message, label, self._config["self_intents"])
+                for message in examples
+            ]
+            self._check_values(label, targets)
+            if len(set(targets)) < 2:
+                logger.warning(f"TriageClassifier: only one class for {label}; skipped.")
+                continue
+            classifier = self._new_classifier()
+            classifier.fit(features, targets)
+            self._classifiers[label] = classifier
+        self.persist()
+        return self._resource
+
+    @staticmethod
+    def _check_values(label: str, targets: Sequence[str]) -> None:
+        """Fail training loudly on a misspelt value rather than learn a ghost class."""
+        allowed = set(LABEL_VALUES[label]) | {NOT_STATED}
+        wrong = sorted(set(targets) - allowed)
+        if wrong:
+            raise ValueError(
+                f"Training data annotates {label} with unknown values {wrong}; "
+                f"allowed: {sorted(LABEL_VALUES[label])}"
+            )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not message.get(TEXT) or not self._classifiers:
+                continue
+            entities = self._predict_entities(message)
+            if entities:
+                message.set(
+                    ENTITIES,
+                    message.get(ENTITIES, []) + self.add_extractor_name(entities),
+                    add_to_output=True,
+                )
+        return messages
+
+    def _predict_entities(self, message: Message) -> List[Dict[Text, Any]]:
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent in self._config["ignore_intents"]:
+            return []
+        features = sentence_features(message)
+        text = message.get(TEXT)
+        entities = []
+        for label, classifier in self._classifiers.items():
+            probabilities = classifier.predict_proba(features)[0]
+            best = int(np.argmax(probabilities))
+            value = str(classifier.classes_[best])
+            confidence = float(probabilities[best])
+            if value == NOT_STATED or confidence < self._config["threshold"][label]:
+                continue
+            entities.append(
+                {
+                    ENTITY_ATTRIBUTE_TYPE: label,
+                    ENTITY_ATTRIBUTE_VALUE: value,
+                    ENTITY_ATTRIBUTE_START: 0,
+                    ENTITY_ATTRIBUTE_END: len(text),
+                    ENTITY_ATTRIBUTE_CONFIDENCE: confidence,
+                }
+            )
+        return entities
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        # Training messages keep their gold annotations; predicting would duplicate them.
+        return training_data
+
+    def persist(self) -> None:
+        import skops.io as sio
+
+        with self._model_storage.write_to(self._resource) as directory:
+            for label, classifier in self._classifiers.items():
+                sio.dump(classifier, directory / f"{label}.skops")
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> TriageClassifier:
+        import skops.io as sio
+
+        merged = {**cls.get_default_config(), **config}
+        classifiers: Dict[str, LogisticRegression] = {}
+        try:
+            with model_storage.read_from(resource) as directory:
+                for label in merged["labels"]:
+                    path = directory / f"{label}.skops"
+                    if path.exists():
+                        classifiers[label] = sio.load(
+                            path, trusted=sio.get_untrusted_types(file=path)
+                        )
+        except ValueError:
+            logger.warning("TriageClassifier: no trained model found; predicting nothing.")
+        return cls(config, model_storage, resource, classifiers)

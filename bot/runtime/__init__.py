@@ -1,0 +1,1 @@
+"""Loading, training and running the assistant as one process."""

@@ -1,0 +1,116 @@
+"""Train a Rasa model only when something that shapes it has changed.
+
+Training takes minutes on two cores; starting the assistant or running the tests must not pay
+for it twice. A model is named by a hash of everything that can change its behaviour (pipeline
+and policies, domain, training data, the code of our own NLU components, pinned library
+versions) and kept in a cache outside the work tree, so a fresh clone on the same machine (as
+in CI) reuses it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Iterable, List, Sequence
+
+from bot.paths import DOMAIN_DIR, MODELS_DIR, PROJECT_ROOT
+
+logger = logging.getLogger(__name__)
+
+CONFIG_FILE = PROJECT_ROOT / "config.yml"
+TRAINING_DATA = [
+    PROJECT_ROOT / "data" / "nlu",
+    PROJECT_ROOT / "data" / "stories",
+    PROJECT_ROOT / "data" / "rules",
+]
+# Code that runs inside the trained pipeline: a change here can change predictions.
+PIPELINE_CODE = [
+    PROJECT_ROOT / "bot" / "nlu",
+    PROJECT_ROOT / "bot" / "language",
+    PROJECT_ROOT / "bot" / "places",
+    PROJECT_ROOT / "bot" / "triage",
+    PROJECT_ROOT / "requirements" / "constraints.txt",
+]
+MODEL_PREFIX = "digituki"
+_HASHED_SUFFIXES = {".yml", ".yaml", ".py", ".json", ".txt", ".md"}
+
+
+def cache_dir() -> Path:
+    """Where trained models outlive a work tree (overridable for tests and CI)."""
+    configured = os.environ.get("DIGITUKI_CACHE_DIR")
+    base = Path(configured) if configured else Path.home() / ".cache" / "digituki"
+    return base / "models"
+
+
+def _files_under(paths: Iterable[Path]) -> List[Path]:
+    files: List[Path] = []
+    for path in paths:
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            files.extend(
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.is_file()
+                and candidate.suffix in _HASHED_SUFFIXES
+                and "__pycache__" not in candidate.parts
+            )
+    return sorted(files)
+
+
+def inputs_hash(paths: Sequence[Path]) -> str:
+    """A short content hash of the files under `paths` (names relative to the project)."""
+    digest = hashlib.sha256()
+    for file in _files_under(paths):
+        digest.update(str(file.relative_to(PROJECT_ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_inputs(config: Path = CONFIG_FILE) -> List[Path]:
+    return [config, DOMAIN_DIR, *TRAINING_DATA, *PIPELINE_CODE]
+
+
+def cached_model_path(name: str) -> Path:
+    return cache_dir() / f"{name}.tar.gz"
+
+
+def ensure_trained(force: bool = False) -> Path:
+    """The path of an up-to-date full model in models/, training it only if needed."""
+    name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs())}"
+    local = MODELS_DIR / f"{name}.tar.gz"
+    cached = cached_model_path(name)
+    if not force and local.exists():
+        logger.info(f"Model is up to date: {local.name}")
+        return local
+    if not force and cached.exists():
+        logger.info(f"Reusing cached model {cached}")
+        MODELS_DIR.mkdir(exist_ok=True)
+        shutil.copy2(cached, local)
+        return local
+    trained = _train(name)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(trained, cached)
+    return trained
+
+
+def _train(name: str) -> Path:
+    from rasa.api import train
+
+    logger.info("Training the model (inputs changed); this takes a few minutes.")
+    result = train(
+        domain=str(DOMAIN_DIR),
+        config=str(CONFIG_FILE),
+        training_files=[str(path) for path in TRAINING_DATA],
+        output=str(MODELS_DIR),
+        fixed_model_name=name,
+        force_training=True,
+    )
+    if result.code != 0 or not result.model:
+        raise RuntimeError(f"Training failed (exit code {result.code}); see the log above.")
+    return Path(result.model)

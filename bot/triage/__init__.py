@@ -1,0 +1,1 @@
+"""Triage vocabulary and logic: topic, need level and asker."""

@@ -1,0 +1,126 @@
+"""How one message changes the triage, and what the assistant should ask next.
+
+Kept free of Rasa so the conversation logic can be tested directly: the actions only translate
+between trackers and these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from enum import Enum
+from typing import Any, Dict, Iterable, Mapping, Optional
+
+from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
+
+# Need levels that call for a person nearby: in-person guidance, home visits, a visit channel.
+IN_PERSON_LEVELS = frozenset({"demanding_support", "non_digital"})
+# A need level that comes from the person's abilities or circumstances, not from the service
+# at hand, so it still holds when the conversation moves to another topic.
+TOPIC_INDEPENDENT_LEVELS = frozenset({"non_digital"})
+CORRECTION_INTENTS = frozenset({"correct"})
+
+
+@dataclass(frozen=True)
+class Triage:
+    topic: Optional[str] = None
+    need_level: Optional[str] = None
+    asker: Optional[str] = None
+    municipality: Optional[str] = None
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any]) -> Triage:
+        return cls(**{field.name: slots.get(field.name) for field in fields(cls)})
+
+    def as_dict(self) -> Dict[str, Optional[str]]:
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+    def is_empty(self) -> bool:
+        return not any(self.as_dict().values())
+
+
+def understood_from_entities(entities: Iterable[Mapping[str, Any]]) -> Triage:
+    """The triage values one message states: the first entity of each kind wins."""
+    values: Dict[str, str] = {}
+    for entity in entities:
+        kind = entity.get("entity")
+        if kind in (TOPIC, NEED_LEVEL, ASKER, MUNICIPALITY) and kind not in values:
+            value = entity.get("value")
+            if isinstance(value, str) and value:
+                values[kind] = value
+    return Triage(**values)
+
+
+def merge(previous: Triage, stated: Triage, intent: Optional[str]) -> Triage:
+    """What is known after a message that stated `stated`.
+
+    New statements replace old ones, with two exceptions that keep the conversation coherent:
+    the model guesses `self` for any plain request, so that guess never overrides a relative or
+    an advisor already known unless the person is correcting us; and a change of topic drops a
+    need level that was about the previous service, unless the message states a new one.
+    """
+    merged = previous
+    if stated.topic and stated.topic != previous.topic:
+        keep_level = previous.need_level in TOPIC_INDEPENDENT_LEVELS
+        merged = replace(
+            merged,
+            topic=stated.topic,
+            need_level=previous.need_level if keep_level else None,
+        )
+    if stated.need_level:
+        merged = replace(merged, need_level=stated.need_level)
+    if stated.asker and _may_set_asker(previous.asker, stated.asker, intent):
+        merged = replace(merged, asker=stated.asker)
+    if stated.municipality:
+        merged = replace(merged, municipality=stated.municipality)
+    return merged
+
+
+def _may_set_asker(previous: Optional[str], stated: str, intent: Optional[str]) -> bool:
+    if previous in (None, "self"):
+        return True
+    return stated != "self" or intent in CORRECTION_INTENTS
+
+
+class Step(str, Enum):
+    """What the assistant does next in the triage."""
+
+    ASK_CORRECTION = "ask_correction"
+    ASK_TOPIC = "ask_topic"
+    ASK_NEED_LEVEL = "ask_need_level"
+    ASK_LOCATION = "ask_location"
+    COMPLETE = "complete"
+    NOTHING_NEW = "nothing_new"
+
+
+def next_step(
+    triage: Triage,
+    *,
+    intent: Optional[str],
+    changed: bool,
+    has_location: bool,
+    already_completed: bool,
+) -> Step:
+    """The one thing still needed, asked one question at a time.
+
+    `has_location` counts a municipality, a postal code or coordinates; `already_completed`
+    says providers were already shown for exactly this triage, so a "kyllä" or "kiitos" does not
+    repeat them.
+    """
+    if intent == "deny" and not changed:
+        return Step.ASK_CORRECTION
+    if triage.topic is None:
+        return Step.ASK_TOPIC
+    if triage.need_level is None:
+        return Step.ASK_NEED_LEVEL
+    wants_place = triage.need_level in IN_PERSON_LEVELS or intent == "find_provider"
+    if wants_place and not has_location:
+        return Step.ASK_LOCATION
+    if already_completed and not changed and intent != "find_provider":
+        return Step.NOTHING_NEW
+    return Step.COMPLETE
+
+
+def fingerprint(triage: Triage, location: Optional[str] = None) -> str:
+    """A stable key of a completed triage, to notice when nothing has changed since."""
+    parts = [*(value or "-" for value in triage.as_dict().values()), location or "-"]
+    return "|".join(parts)
