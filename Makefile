@@ -1,0 +1,36 @@
+# The two commands a newcomer needs are `make run` and `make test` (see README.md).
+.PHONY: setup run train validate lint unit test evaluate bench clean
+
+PY := .venv/bin/python
+export RASA_TELEMETRY_ENABLED := false
+
+setup:
+	@scripts/setup.sh
+
+run: setup
+	$(PY) -m bot run
+
+train: setup
+	$(PY) -m bot train
+
+validate: setup
+	.venv/bin/rasa data validate --domain domain --data data/nlu data/stories data/rules --fail-on-warnings
+
+lint: setup
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+unit: setup
+	.venv/bin/pytest -q -m "not slow"
+
+evaluate: train
+	$(PY) -m bot evaluate nlu
+	$(PY) -m bot evaluate triage
+
+bench: setup
+	$(PY) scripts/bench_providers.py
+
+test:
+	@scripts/test.sh
+
+clean:
+	rm -rf models/*.tar.gz models/evaluation results .pytest_cache

@@ -1,0 +1,132 @@
+"""Database access for the provider directory: engine, migrations, sessions.
+
+`DATABASE_URL` selects the database (e.g. postgresql+psycopg2://user@host/db); without it an
+SQLite file `providers.sqlite3` in the project's local directory is created on first use. Every
+engine is migrated to the newest Alembic revision the first time this module hands it out, so no
+separate "create the database" step exists. The migration scripts live inside the package
+(bot/providers/migrations) and Alembic is configured in code: no alembic.ini is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Dict, Iterator, Optional
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.paths import ensure_local_dir
+
+DATABASE_URL_ENV = "DATABASE_URL"
+SQLITE_FILENAME = "providers.sqlite3"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: Our own version table name, so the directory can share a database with other tools.
+VERSION_TABLE = "providers_alembic_version"
+
+_engines: Dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def database_url() -> str:
+    """`DATABASE_URL`, or the default SQLite file (its directory is created if needed)."""
+    url = os.environ.get(DATABASE_URL_ENV)
+    if url:
+        return url
+    return f"sqlite:///{ensure_local_dir() / SQLITE_FILENAME}"
+
+
+def create_directory_engine(url: str, *, schema: Optional[str] = None, **kwargs: Any) -> Engine:
+    """A 2.0-style engine with the settings the directory relies on.
+
+    SQLite: foreign keys on (cascading deletes), WAL journal and NORMAL sync for fast imports,
+    and usable from the thread pool that actions run their queries in. PostgreSQL: `schema`
+    sets the search_path, which the tests use to isolate runs in a shared database.
+    """
+    connect_args: Dict[str, Any] = dict(kwargs.pop("connect_args", {}))
+    if url.startswith("sqlite"):
+        connect_args.setdefault("check_same_thread", False)
+    elif schema:
+        connect_args["options"] = f"-csearch_path={schema}"
+    engine = create_engine(url, future=True, connect_args=connect_args, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def alembic_config(connection: Optional[Connection] = None) -> Config:
+    """Alembic's configuration built in code; `connection` is used by migrations/env.py."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Apply every migration the database does not have yet (no-op when it is current)."""
+    with engine.begin() as connection:
+        if current_revision(connection) == head_revision():
+            return
+        command.upgrade(alembic_config(connection), "head")
+
+
+def current_revision(connection: Connection) -> Optional[str]:
+    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+    return context.get_current_revision()
+
+
+def head_revision() -> Optional[str]:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def get_engine(url: Optional[str] = None) -> Engine:
+    """The shared, migrated engine for `url` (default: `database_url()`)."""
+    url = url or database_url()
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = create_directory_engine(url)
+            upgrade_to_head(engine)
+            _engines[url] = engine
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every cached engine (tests and the CLI call this before deleting files)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+def session_factory(engine: Optional[Engine] = None) -> sessionmaker:
+    return sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
+    """A session that commits when the block succeeds and rolls back when it raises."""
+    session: Session = session_factory(engine)()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

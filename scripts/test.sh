@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Everything CI checks, in the order a failure is cheapest to find.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+
+step "lint (ruff)"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+step "rasa data validate"
+.venv/bin/rasa data validate --domain domain --data data/nlu data/stories data/rules --fail-on-warnings
+
+step "train (only if config, domain, data or pipeline code changed)"
+.venv/bin/python -m bot train
+
+step "tests (unit, components, actions, conversations, databases)"
+.venv/bin/pytest -q
+
+step "NLU evaluation on held-out messages, against the baseline"
+.venv/bin/python -m bot evaluate nlu --strict
+
+step "triage evaluation on held-out messages"
+.venv/bin/python -m bot evaluate triage --strict
