@@ -190,7 +190,7 @@ class FinnishAnalyzer:
             proper = analysis.get("CLASS") in PROPER_CLASSES
             case_penalty = 0 if proper == capitalised else 1
             possessive = 1 if "POSSESSIVE" in analysis else 0
-            return (case_penalty, possessive, len(_wordbase_parts(analysis)), index)
+            return (case_penalty, possessive, len(wordbase_parts(analysis)), index)
 
         return min(enumerate(found), key=rank)[1]
 
@@ -204,7 +204,7 @@ class FinnishAnalyzer:
         best = self.best_analysis(word) or self.best_analysis(self.standard_form(word))
         if best is None:
             return []
-        parts = _wordbase_parts(best)
+        parts = wordbase_parts(best)
         return parts if len(parts) > 1 else []
 
 
@@ -213,8 +213,12 @@ def _analysis_base(analysis: Mapping[str, str]) -> str:
     return base if analysis.get("CLASS") in PROPER_CLASSES else base.lower()
 
 
-def _wordbase_parts(analysis: Mapping[str, str]) -> List[str]:
-    """Compound parts from WORDBASES, e.g. "+käyttä(käyttää)+jä(+jä)+tunnus(tunnus)"."""
+def wordbase_parts(analysis: Mapping[str, str]) -> List[str]:
+    """Lower-case base forms of the parts of one analysis, from its WORDBASES attribute.
+
+    E.g. "+käyttä(käyttää)+jä(+jä)+tunnus(tunnus)" -> ["käyttäjä", "tunnus"]. A simple word
+    gives one part; a compound gives several.
+    """
     parts: List[str] = []
     surfaces: List[str] = []
     for surface, base in _WORDBASE_PART.findall(analysis.get("WORDBASES", "")):

@@ -36,6 +36,9 @@ class ReferenceData:
     #: names in ``names`` that are Swedish-only spellings (not also a Finnish name)
     swedish_only: frozenset
     postal_areas: Mapping[str, PostalArea]
+    #: postal code -> PTV postal code type ("1" = ordinary street-address area, "2" = PO boxes,
+    #: others are company codes, parcel lockers, reply mail ...)
+    postal_types: Mapping[str, str]
 
 
 def _read_json(path: Path) -> Any:
@@ -87,6 +90,7 @@ def load_reference_data(reference_dir: Path = REFERENCE_DIR) -> ReferenceData:
         finnish.add(short.lower())
 
     postal_areas: Dict[str, PostalArea] = {}
+    postal_types: Dict[str, str] = {}
     for item in raw_postal:
         municipality_code = item.get("MunicipalityCode", "")
         if municipality_code not in code_to_current:
@@ -99,6 +103,7 @@ def load_reference_data(reference_dir: Path = REFERENCE_DIR) -> ReferenceData:
             name_sv=names_pc.get("sv", fi),
             municipality_code=code_to_current[municipality_code],
         )
+        postal_types[item["Code"]] = item.get("Type", "")
 
     return ReferenceData(
         municipalities=tuple(municipalities),
@@ -106,9 +111,6 @@ def load_reference_data(reference_dir: Path = REFERENCE_DIR) -> ReferenceData:
         names=names,
         swedish_only=frozenset(set(names) - finnish),
         postal_areas=postal_areas,
+        postal_types=postal_types,
     )
 
-
-def post_office_types(reference_dir: Path = REFERENCE_DIR) -> Dict[str, str]:
-    """Postal code -> PTV postal code type ("1" = ordinary street-address area)."""
-    return {item["Code"]: item["Type"] for item in _read_json(reference_dir / "PostalCode.json")}

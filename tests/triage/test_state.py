@@ -1,0 +1,121 @@
+"""The triage merge and next-question logic, without Rasa."""
+
+import pytest
+
+from bot.triage.state import Step, Triage, fingerprint, merge, next_step, understood_from_entities
+
+
+def entity(kind, value):
+    return {"entity": kind, "value": value}
+
+
+def test_first_entity_of_each_kind_wins_and_unknown_kinds_are_ignored():
+    stated = understood_from_entities(
+        [
+            entity("topic", "banking"),
+            entity("topic", "device"),
+            entity("asker", "relative"),
+            entity("postal_code", "90100"),
+            entity("municipality", "Oulu"),
+        ]
+    )
+    assert stated == Triage(topic="banking", asker="relative", municipality="Oulu")
+
+
+def test_new_statements_replace_old_ones():
+    before = Triage(topic="banking", need_level="light_support", municipality="Oulu")
+    after = merge(before, Triage(need_level="demanding_support", municipality="Kemi"), "inform")
+    assert after == Triage(topic="banking", need_level="demanding_support", municipality="Kemi")
+
+
+def test_a_guessed_self_does_not_overwrite_a_relative():
+    before = Triage(topic="banking", asker="relative")
+    assert merge(before, Triage(asker="self"), "ask_help").asker == "relative"
+
+
+def test_an_explicit_correction_can_turn_a_relative_back_into_self():
+    before = Triage(topic="banking", asker="relative")
+    assert merge(before, Triage(asker="self"), "correct").asker == "self"
+
+
+def test_a_correction_to_relative_replaces_self():
+    assert merge(Triage(asker="self"), Triage(asker="relative"), "correct").asker == "relative"
+
+
+def test_topic_change_drops_a_service_specific_need_level():
+    before = Triage(topic="banking", need_level="light_support")
+    after = merge(before, Triage(topic="suomifi_messages"), "ask_help")
+    assert after == Triage(topic="suomifi_messages")
+
+
+def test_topic_change_keeps_a_level_that_comes_from_the_person():
+    before = Triage(topic="banking", need_level="non_digital")
+    after = merge(before, Triage(topic="e_services"), "ask_help")
+    assert after.need_level == "non_digital"
+
+
+def test_topic_change_with_a_new_level_takes_the_new_level():
+    before = Triage(topic="banking", need_level="non_digital")
+    after = merge(before, Triage(topic="device", need_level="light_support"), "ask_help")
+    assert after == Triage(topic="device", need_level="light_support")
+
+
+@pytest.mark.parametrize(
+    "triage, intent, has_location, expected",
+    [
+        (Triage(), "ask_help", False, Step.ASK_TOPIC),
+        (Triage(asker="relative"), "ask_help", False, Step.ASK_TOPIC),
+        (Triage(topic="banking"), "ask_help", False, Step.ASK_NEED_LEVEL),
+        (Triage(topic="banking", need_level="self_service"), "ask_help", False, Step.COMPLETE),
+        (Triage(topic="banking", need_level="light_support"), "ask_help", False, Step.COMPLETE),
+        (
+            Triage(topic="banking", need_level="demanding_support"),
+            "ask_help",
+            False,
+            Step.ASK_LOCATION,
+        ),
+        (Triage(topic="device", need_level="non_digital"), "inform", False, Step.ASK_LOCATION),
+        (Triage(topic="device", need_level="non_digital"), "inform", True, Step.COMPLETE),
+        (
+            Triage(topic="device", need_level="light_support"),
+            "find_provider",
+            False,
+            Step.ASK_LOCATION,
+        ),
+    ],
+)
+def test_next_step_asks_only_what_is_still_missing(triage, intent, has_location, expected):
+    step = next_step(
+        triage, intent=intent, changed=True, has_location=has_location, already_completed=False
+    )
+    assert step is expected
+
+
+def test_a_bare_no_asks_what_to_correct():
+    triage = Triage(topic="banking", need_level="light_support")
+    step = next_step(
+        triage, intent="deny", changed=False, has_location=False, already_completed=True
+    )
+    assert step is Step.ASK_CORRECTION
+
+
+def test_a_no_with_a_correction_goes_on():
+    triage = Triage(topic="banking", need_level="light_support", asker="relative")
+    step = next_step(
+        triage, intent="deny", changed=True, has_location=False, already_completed=False
+    )
+    assert step is Step.COMPLETE
+
+
+def test_nothing_is_repeated_when_nothing_changed():
+    triage = Triage(topic="banking", need_level="light_support")
+    step = next_step(
+        triage, intent="affirm", changed=False, has_location=False, already_completed=True
+    )
+    assert step is Step.NOTHING_NEW
+
+
+def test_fingerprint_distinguishes_place():
+    triage = Triage(topic="banking", need_level="non_digital")
+    assert fingerprint(triage, "Oulu") != fingerprint(triage, "Kemi")
+    assert fingerprint(triage, "Oulu") == fingerprint(Triage(**triage.as_dict()), "Oulu")
