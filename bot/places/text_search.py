@@ -1,0 +1,229 @@
+"""Finding municipality mentions in free Finnish text.
+
+The rules, and why:
+
+* Inflected names are resolved with Voikko base forms ("Hailuodossa" -> Hailuoto); names Voikko
+  does not know fall back to a rule-generated form table (:mod:`bot.places.inflection`).
+* Several municipality names are also ordinary words ("lahti" = bay, "salo", "kotka",
+  "kolari" = car crash, "vihti" = bath whisk). A form counts as ambiguous when Voikko reads the
+  *lower-case* token as a simple common word or a first name. Ambiguous forms need a capital
+  letter or a place context ("asun lahdessa", "salon kaupunki"). Unambiguous names are accepted
+  in lower case too ("asun helsingissä"), because people type lower case in chat.
+* Swedish-only names ("Esbo", "Vasa") need a capital letter: short Swedish words collide with
+  Finnish chat too easily.
+* Post office names (former municipalities and villages: "Haukiputaalla" -> Oulu) only count
+  when Voikko knows them as place names, they are capitalised, belong to one municipality and
+  are not ordinary words.
+* A five-digit postal code counts only when it stands alone: digits glued to other digit groups
+  are phone numbers, account numbers or amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Set
+
+from bot.language.voikko import PROPER_CLASSES, FinnishAnalyzer, wordbase_parts
+from bot.places.inflection import build_form_table
+from bot.places.model import MatchVia, Municipality, PlaceMatch, PostalArea
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*")
+_FIVE_DIGITS = re.compile(r"(?<![\w+])\d{5}(?!\w)")
+# A digit group right before/after (one separator allowed) makes the five digits part of a longer
+# number: "040 12345", "12345 678", "12345,50", "12.12345".
+_DIGITS_BEFORE = re.compile(r"\d[.,\-/:]?\s?$")
+_DIGITS_AFTER = re.compile(r"^(?:[.,\-/:]\d|\s?[.\-/:]?\s?\d)")
+
+#: Common-word readings that do not make a name ambiguous in practice ("turku" = market place
+#: is archaic; nobody means it in chat).
+NEVER_AMBIGUOUS: FrozenSet[str] = frozenset({"turku"})
+#: Names that are also well-known brands: need a place context or a capitalised locative case
+#: ("Asun Nokialla" yes, "Nokian puhelin" no).
+BRAND_NAMES: FrozenSet[str] = frozenset({"nokia"})
+#: Word classes whose lower-case reading makes a place-name token ambiguous (surnames do not:
+#: nobody writes a surname in a locative case).
+_AMBIGUOUS_CLASSES_EXCLUDED = frozenset({"paikannimi", "sukunimi"})
+_LOCATIVE_CASES = frozenset(
+    {"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento"}
+)
+#: Base forms of neighbouring words that make a place reading clear.
+CONTEXT_BEFORE: FrozenSet[str] = frozenset(
+    {"asua", "muuttaa", "kotoisin", "kotikunta", "paikkakunta", "kunta", "kaupunki", "asuinpaikka"}
+)
+CONTEXT_AFTER: FrozenSet[str] = frozenset(
+    {"kunta", "kaupunki", "seutu", "seutukunta", "keskusta", "kirkonkylä", "alue"}
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    code: str
+    via: MatchVia
+    #: True when Voikko read the token as a proper place name
+    proper_place: bool
+    locative: bool
+    swedish_only: bool
+
+
+class PlaceTextSearch:
+    """Stateless search over text; built once per index (holds the generated form table)."""
+
+    def __init__(
+        self,
+        names: Mapping[str, str],
+        swedish_only: FrozenSet[str],
+        post_offices: Mapping[str, str],
+        postal_areas: Mapping[str, PostalArea],
+        municipality: Callable[[str], Optional[Municipality]],
+        analyzer: FinnishAnalyzer,
+    ) -> None:
+        self._names = names
+        self._swedish_only = swedish_only
+        self._post_offices = post_offices
+        self._postal_areas = postal_areas
+        self._municipality = municipality
+        self._analyzer = analyzer
+        finnish = [n for n in names if n not in swedish_only and " " not in n]
+        self._forms: Dict[str, Set[str]] = build_form_table(finnish)
+        multiword = sorted((n for n in names if " " in n), key=len, reverse=True)
+        self._multiword = [
+            (re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.I), n)
+            for n in multiword
+        ]
+
+    # ------------------------------------------------------------------ entry point
+    def find(self, text: str) -> List[PlaceMatch]:
+        if not text:
+            return []
+        matches: List[PlaceMatch] = []
+        taken: List[range] = []
+        for pattern, name in self._multiword:
+            for m in pattern.finditer(text):
+                if not _overlaps(taken, m.start(), m.end()):
+                    self._add(matches, self._names[name], m.start(), m.end(), text, "name")
+                    taken.append(range(m.start(), m.end()))
+        tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        for i, token in enumerate(tokens):
+            if _overlaps(taken, token.start, token.end):
+                continue
+            match = self._match_token(tokens, i, text)
+            if match is not None:
+                matches.append(match)
+        matches.extend(self._postal_codes(text))
+        return sorted(matches, key=lambda m: (m.start, m.end))
+
+    def _add(
+        self, out: List[PlaceMatch], code: str, start: int, end: int, text: str, via: MatchVia
+    ) -> None:
+        municipality = self._municipality(code)
+        if municipality is not None:
+            out.append(PlaceMatch(municipality, start, end, text[start:end], via))
+
+    # ------------------------------------------------------------------ postal codes
+    def _postal_codes(self, text: str) -> Iterator[PlaceMatch]:
+        for m in _FIVE_DIGITS.finditer(text):
+            if _DIGITS_BEFORE.search(text[: m.start()]) or _DIGITS_AFTER.match(text[m.end() :]):
+                continue
+            area = self._postal_areas.get(m.group())
+            municipality = self._municipality(area.municipality_code) if area else None
+            if municipality is not None:
+                yield PlaceMatch(municipality, m.start(), m.end(), m.group(), "postal_code")
+
+    # ------------------------------------------------------------------ words
+    def _match_token(self, tokens: Sequence[_Token], i: int, text: str) -> Optional[PlaceMatch]:
+        surface = tokens[i].text
+        if surface.isupper() and len(surface) < 4:
+            return None  # "II", "EU": abbreviations and numerals, not places
+        candidate = self._best_candidate(surface)
+        if candidate is None or not self._accept(candidate, surface, tokens, i):
+            return None
+        municipality = self._municipality(candidate.code)
+        if municipality is None:
+            return None
+        end = self._extend_over_qualifier(municipality, tokens, i)
+        return PlaceMatch(
+            municipality, tokens[i].start, end, text[tokens[i].start : end], candidate.via
+        )
+
+    def _best_candidate(self, surface: str) -> Optional[_Candidate]:
+        lower = surface.lower()
+        found: List[_Candidate] = []
+        for analysis in self._place_analyses(surface):
+            base = analysis.get("BASEFORM", "").lower()
+            proper = analysis.get("CLASS") == "paikannimi"
+            locative = analysis.get("SIJAMUOTO") in _LOCATIVE_CASES
+            if base in self._names:
+                swedish = base in self._swedish_only
+                found.append(_Candidate(self._names[base], "name", proper, locative, swedish))
+            elif proper and base in self._post_offices:
+                code = self._post_offices[base]
+                found.append(_Candidate(code, "post_office", True, locative, False))
+        if lower in self._names:
+            swedish = lower in self._swedish_only
+            found.append(_Candidate(self._names[lower], "name", False, False, swedish))
+        for base in sorted(self._forms.get(lower, ())):
+            found.append(_Candidate(self._names[base], "name", False, True, False))
+        if not found:
+            return None
+        # Names beat post offices; proper-noun readings beat common-noun/table readings.
+        return min(found, key=lambda c: (c.via != "name", not c.proper_place))
+
+    def _place_analyses(self, surface: str) -> List[Dict[str, str]]:
+        analyses = self._analyzer.analyses(surface)
+        titled = "-".join(p[:1].upper() + p[1:] for p in surface.split("-"))
+        if titled != surface:
+            analyses += self._analyzer.analyses(titled)
+        return analyses
+
+    def _accept(
+        self, candidate: _Candidate, surface: str, tokens: Sequence[_Token], i: int
+    ) -> bool:
+        capitalised = surface[:1].isupper()
+        if candidate.via == "post_office":
+            return capitalised and not self.is_ambiguous(surface)
+        municipality = self._municipality(candidate.code)
+        name = municipality.name_fi.lower() if municipality else ""
+        if name in BRAND_NAMES:
+            return (capitalised and candidate.locative) or self._place_context(tokens, i)
+        if candidate.swedish_only:
+            return capitalised
+        if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
+            return True
+        return self._place_context(tokens, i)
+
+    def is_ambiguous(self, surface: str) -> bool:
+        """True if the lower-case word has an everyday reading (common word or first name)."""
+        for analysis in self._analyzer.analyses(surface.lower()):
+            if analysis.get("CLASS") in _AMBIGUOUS_CLASSES_EXCLUDED:
+                continue
+            if len(wordbase_parts(analysis)) <= 1 or analysis.get("CLASS") in PROPER_CLASSES:
+                return True
+        return False
+
+    def _place_context(self, tokens: Sequence[_Token], i: int) -> bool:
+        before = self._analyzer.base_form(tokens[i - 1].text).lower() if i > 0 else ""
+        after = self._analyzer.base_form(tokens[i + 1].text).lower() if i + 1 < len(tokens) else ""
+        return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
+
+    def _extend_over_qualifier(
+        self, municipality: Municipality, tokens: Sequence[_Token], i: int
+    ) -> int:
+        """Include "kunnassa" in "Pedersören kunnassa" (official name "Pedersören kunta")."""
+        words = municipality.name_fi.split()
+        if len(words) > 1 and i + 1 < len(tokens):
+            following = self._analyzer.base_form(tokens[i + 1].text).lower()
+            if following == words[-1].lower():
+                return tokens[i + 1].end
+        return tokens[i].end
+
+
+def _overlaps(taken: Sequence[range], start: int, end: int) -> bool:
+    return any(start < r.stop and r.start < end for r in taken)

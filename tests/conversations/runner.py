@@ -1,0 +1,90 @@
+"""Drive the real assistant through scripted conversations and report every mismatch.
+
+Rasa's own `rasa test` replays the gold events of a story and never executes custom actions or
+their follow-ups, so it cannot test a dialogue whose decisions live in actions. This runner
+sends each user turn through the loaded agent (model, rules, in-process actions, guard) and
+checks the intent, the responses uttered (by response name) and the slots after the turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import yaml
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
+
+from bot.guard.redactor import PersonalDataGuard
+
+
+@dataclass
+class Turn:
+    user: str
+    intent: Optional[str] = None
+    bot: Optional[List[str]] = None  # exactly these responses, in this order
+    bot_includes: List[str] = field(default_factory=list)  # at least these, in any order
+    bot_excludes: List[str] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+    text_includes: List[str] = field(default_factory=list)  # substrings of what the bot said
+
+
+@dataclass
+class Conversation:
+    name: str
+    turns: List[Turn]
+
+
+def load_conversations(directory: Path) -> List[Conversation]:
+    conversations = []
+    for path in sorted(directory.glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            turns = [Turn(**turn) for turn in item["turns"]]
+            conversations.append(Conversation(f"{path.stem}: {item['name']}", turns))
+    return conversations
+
+
+async def run_conversation(agent: Agent, conversation: Conversation, sender_id: str) -> List[str]:
+    """Every way the assistant departed from the script (empty when it followed it)."""
+    guard = PersonalDataGuard()
+    problems: List[str] = []
+    seen = 0
+    for number, turn in enumerate(conversation.turns, start=1):
+        screened = guard.screen(sender_id, turn.user)
+        await agent.handle_message(
+            UserMessage(screened.text, CollectingOutputChannel(), sender_id)
+        )
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        events = list(tracker.events)[seen:]
+        seen = len(tracker.events)
+        problems += [f"turn {number} ({turn.user!r}): {p}" for p in _check(turn, tracker, events)]
+    return problems
+
+
+def _check(turn: Turn, tracker: Any, events: List[Any]) -> List[str]:
+    problems = []
+    users = [event for event in events if isinstance(event, UserUttered)]
+    intent = users[-1].intent.get("name") if users else None
+    if turn.intent and intent != turn.intent:
+        problems.append(f"intent {intent!r}, expected {turn.intent!r}")
+    uttered = [event for event in events if isinstance(event, BotUttered)]
+    names = [event.metadata.get("utter_action") for event in uttered]
+    said = " ".join(event.text or "" for event in uttered)
+    if turn.bot is not None and names != turn.bot:
+        problems.append(f"bot said {names}, expected {turn.bot}")
+    missing = [name for name in turn.bot_includes if name not in names]
+    if missing:
+        problems.append(f"bot said {names}, missing {missing}")
+    unwanted = [name for name in turn.bot_excludes if name in names]
+    if unwanted:
+        problems.append(f"bot said {names}, must not say {unwanted}")
+    for fragment in turn.text_includes:
+        if fragment not in said:
+            problems.append(f"bot text lacks {fragment!r}: {said!r}")
+    for slot, expected in turn.slots.items():
+        actual = tracker.get_slot(slot)
+        if actual != expected:
+            problems.append(f"slot {slot}={actual!r}, expected {expected!r}")
+    return problems
