@@ -38,7 +38,8 @@ def handle(args: argparse.Namespace) -> int:
     model = ensure_trained()
     chat = not args.no_chat and sys.stdin.isatty()
     credentials: Path = TERMINAL_CREDENTIALS_FILE if chat else CREDENTIALS_FILE
-    print(f"Assistant on http://{args.host}:{args.port}/webhooks/rest/webhook")
+    base = f"http://{args.host}:{args.port}/webhooks"
+    print(f"Assistant on {base}/rest/webhook; chat page {base}/webchat/")
     serve_application(
         model_path=str(model),
         interface=args.host,

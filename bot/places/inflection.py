@@ -59,6 +59,11 @@ _STRONG_GRADES: Dict[str, str] = {
 _ENDINGS_BACK = ("n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na", "a", "ta", "han", "seen")
 _ENDINGS = tuple(sorted(set(_ENDINGS_BACK) | {e.replace("a", "ä") for e in _ENDINGS_BACK}))
 
+#: First parts that inflect together with the rest in standard Finnish:
+#: "Uusikaarlepyy" -> "Uudessakaarlepyyssä", "Isokyrö" -> "Isossakyrössä".
+_INFLECTING_PREFIXES: Dict[str, str] = {"uusi": "uude", "iso": "iso"}
+_PREFIX_CASES = ("n", "ssa", "sta", "lla", "lta", "lle", "ksi", "na")
+
 #: Forms no rule produces: plural names with irregular stems.
 IRREGULAR_FORMS: Dict[str, FrozenSet[str]] = {
     "virrat": frozenset(
@@ -120,13 +125,29 @@ def inflected_forms(name: str) -> FrozenSet[str]:
         return frozenset({lower} if lower else ())
     if lower in IRREGULAR_FORMS:
         return IRREGULAR_FORMS[lower] | {lower}
-    forms: Set[str] = {lower}
+    forms: Set[str] = {lower} | _internally_inflected(lower)
     for stem in _stems(lower):
         if stem[-1] not in _VOWELS:
             continue
         forms.update(stem + ending for ending in _ENDINGS)
         forms.add(stem + stem[-1] + "n")  # illative: Ouluun, Lemlandiin
     return frozenset(forms)
+
+
+def _internally_inflected(name: str) -> Set[str]:
+    """Forms where a "Uusi-"/"Iso-" prefix takes the same case ending as the rest."""
+    for prefix, prefix_stem in _INFLECTING_PREFIXES.items():
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and len(rest) > 2:
+            rest_forms = inflected_forms(rest)
+            forms = set()
+            for case in _PREFIX_CASES:
+                for rest_case in {case, case.replace("a", "ä")}:
+                    for prefix_case in {case, case.replace("a", "ä")}:
+                        ending_forms = {f for f in rest_forms if f.endswith(rest_case)}
+                        forms.update(prefix_stem + prefix_case + f for f in ending_forms)
+            return forms
+    return set()
 
 
 def build_form_table(names: Iterable[str]) -> Dict[str, Set[str]]:

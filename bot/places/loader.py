@@ -20,8 +20,9 @@ from bot.places.model import Municipality, PostalArea
 MERGED_INTO: Mapping[str, str] = {"911": "541", "099": "214"}
 
 #: Short forms people use for official names that carry a qualifier. "Koski Tl" (Koski in
-#: Turku province) is the only current municipality called Koski.
-SHORT_NAMES: Mapping[str, str] = {"Koski": "Koski Tl"}
+#: Turku province) is the only current municipality called Koski; "Pedersören kunta" is
+#: called Pedersöre in Finnish too ("Pedersöressä").
+SHORT_NAMES: Mapping[str, str] = {"Koski": "Koski Tl", "Pedersöre": "Pedersören kunta"}
 
 
 @dataclass(frozen=True)

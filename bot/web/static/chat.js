@@ -1,0 +1,90 @@
+// Talks to the assistant's guarded REST channel on the same server.
+(function () {
+  "use strict";
+  var webhook = "/webhooks/rest/webhook";
+  var sender = sessionStorage.getItem("digituki-sender");
+  if (!sender) {
+    sender = "web-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
+    sessionStorage.setItem("digituki-sender", sender);
+  }
+  var log = document.getElementById("log");
+  var form = document.getElementById("composer");
+  var input = document.getElementById("message");
+  var status = document.getElementById("status");
+
+  function add(kind, text) {
+    var item = document.createElement("li");
+    item.className = kind;
+    var who = document.createElement("span");
+    who.className = "sr-only";
+    who.textContent = kind === "me" ? "Sinä: " : "Opas: ";
+    item.appendChild(who);
+    item.appendChild(document.createTextNode(text));
+    log.appendChild(item);
+    item.scrollIntoView({ block: "end" });
+    return item;
+  }
+
+  function addChoices(item, buttons) {
+    var group = document.createElement("div");
+    group.className = "choices";
+    group.setAttribute("role", "group");
+    buttons.forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = choice.title;
+      button.addEventListener("click", function () { send(choice.payload, choice.title); });
+      group.appendChild(button);
+    });
+    item.appendChild(group);
+  }
+
+  function send(message, shown) {
+    add("me", shown || message);
+    status.textContent = "Opas kirjoittaa…";
+    return fetch(webhook, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: sender, message: message })
+    }).then(function (reply) {
+      if (!reply.ok) { throw new Error(String(reply.status)); }
+      return reply.json();
+    }).then(function (answers) {
+      status.textContent = "";
+      answers.forEach(function (answer) {
+        var item = add("bot", answer.text || "");
+        if (answer.buttons && answer.buttons.length) { addChoices(item, answer.buttons); }
+      });
+    }).catch(function () {
+      status.textContent = "Yhteys katkesi. Kirjoittamasi viesti on yhä kentässä: yritä uudelleen.";
+      if (!shown) { input.value = message; }
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send(text).then(function () { input.focus(); });
+  });
+
+  document.getElementById("share-location").addEventListener("click", function () {
+    if (!navigator.geolocation) {
+      status.textContent = "Selaimesi ei kerro sijaintia. Kirjoita kuntasi tai postinumerosi.";
+      return;
+    }
+    status.textContent = "Haetaan sijaintia…";
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var payload = "/share_location" + JSON.stringify({
+        latitude: Number(position.coords.latitude.toFixed(4)),
+        longitude: Number(position.coords.longitude.toFixed(4))
+      });
+      send(payload, "Käytä sijaintiani");
+    }, function () {
+      status.textContent = "Sijaintia ei saatu. Kirjoita kuntasi tai postinumerosi.";
+    }, { maximumAge: 600000, timeout: 10000 });
+  });
+
+  send("/greet", "Hei");
+})();
