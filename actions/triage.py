@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -27,7 +27,7 @@ LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 class ActionUpdateTriage(Action):
     """Folds what the latest message says into the triage slots."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_update_triage"
 
     async def run(
@@ -46,7 +46,7 @@ class ActionUpdateTriage(Action):
 class ActionTriageNext(Action):
     """Reflects what changed, then asks the next question or hands over to the providers."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_triage_next"
 
     async def run(
@@ -88,14 +88,12 @@ def _carry_out(
         dispatcher.utter_message(response=questions[step])
         return []
     if triage.asker == "advisor":
-        dispatcher.utter_message(
-            response="utter_advisor_summary", summary=summary(domain, triage)
-        )
+        dispatcher.utter_message(response="utter_advisor_summary", summary=summary(domain, triage))
     return [SlotSet(COMPLETED_SLOT, done_key), FollowupAction("action_find_providers")]
 
 
 def summary(domain: DomainDict, triage: Triage) -> str:
-    """"aihe: …, tuen tarve: …, kunta: …" from the domain's labels, for what is known."""
+    """ "aihe: …, tuen tarve: …, kunta: …" from the domain's labels, for what is known."""
     labels: Dict[str, Any] = {
         "topic": triage.topic and response_text(domain, f"utter_label_topic_{triage.topic}"),
         "need_level": triage.need_level

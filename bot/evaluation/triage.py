@@ -45,8 +45,11 @@ def run() -> Dict[str, SlotScore]:
         for slot in TARGETS
     }
     mistakes = [
-        {"text": message.text, **{f"expected_{s}": getattr(message, s) for s in TARGETS},
-         **{f"got_{s}": result[s] for s in TARGETS}}
+        {
+            "text": message.text,
+            **{f"expected_{s}": getattr(message, s) for s in TARGETS},
+            **{f"got_{s}": result[s] for s in TARGETS},
+        }
         for message, result in zip(messages, results)
         if any(getattr(message, s) != result[s] for s in TARGETS)
     ]

@@ -16,7 +16,7 @@ Rasa's own format, checked by `rasa data validate`.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Sequence, Text, Type
+from typing import Any, Dict, List, Optional, Sequence, Type
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -60,9 +60,7 @@ def first_annotated_value(message: Message, label: str) -> Optional[str]:
     return annotated[0].get(ENTITY_ATTRIBUTE_VALUE)
 
 
-def training_label(
-    message: Message, label: str, self_intents: Sequence[str]
-) -> str:
+def training_label(message: Message, label: str, self_intents: Sequence[str]) -> str:
     """The class a training example teaches for `label`.
 
     People describing their own problem rarely say "for myself", so an example of an intent in
@@ -85,15 +83,11 @@ def sentence_features(message: Message) -> csr_matrix:
     if dense is not None:
         parts.append(csr_matrix(dense.features))
     if not parts:
-        raise ValueError(
-            "TriageClassifier needs sentence features: put a featurizer before it."
-        )
+        raise ValueError("TriageClassifier needs sentence features: put a featurizer before it.")
     return hstack(parts).tocsr()
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class TriageClassifier(GraphComponent, EntityExtractorMixin):
     """Predicts topic, need level and asker for a whole message."""
 
@@ -102,11 +96,11 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         return [Featurizer]
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> List[str]:
         return ["sklearn", "skops"]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {
             # Which labels to learn; each must be a key of bot.triage.labels.LABEL_VALUES.
             "labels": list(LABEL_VALUES),
@@ -133,7 +127,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         classifiers: Optional[Dict[str, LogisticRegression]] = None,
@@ -149,7 +143,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -176,8 +170,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         features = vstack([sentence_features(message) for message in examples]).tocsr()
         for label in self._config["labels"]:
             targets = [
-                training_label(message, label, self._config["self_intents"])
-                for message in examples
+                training_label(message, label, self._config["self_intents"]) for message in examples
             ]
             self._check_values(label, targets)
             if len(set(targets)) < 2:
@@ -213,7 +206,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 )
         return messages
 
-    def _predict_entities(self, message: Message) -> List[Dict[Text, Any]]:
+    def _predict_entities(self, message: Message) -> List[Dict[str, Any]]:
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self._config["ignore_intents"]:
             return []
@@ -252,7 +245,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any, Optional, Text
+from typing import Any, Optional
 
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from rasa_sdk.executor import ActionExecutor
@@ -23,7 +23,7 @@ ACTIONS_PACKAGE = "actions"
 class InProcessActionEndpoint(EndpointConfig):
     """An action endpoint whose requests are answered by an in-process ActionExecutor."""
 
-    def __init__(self, package: Text = ACTIONS_PACKAGE) -> None:
+    def __init__(self, package: str = ACTIONS_PACKAGE) -> None:
         super().__init__(url=f"inprocess://{package}")
         self.package = package
         self._executor: Optional[ActionExecutor] = None
@@ -38,9 +38,9 @@ class InProcessActionEndpoint(EndpointConfig):
 
     async def request(
         self,
-        method: Text = "post",
-        subpath: Optional[Text] = None,
-        content_type: Optional[Text] = "application/json",
+        method: str = "post",
+        subpath: Optional[str] = None,
+        content_type: Optional[str] = "application/json",
         compress: bool = False,
         **kwargs: Any,
     ) -> Optional[Any]:

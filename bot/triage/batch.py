@@ -39,9 +39,7 @@ def message_text(line: str) -> Optional[str]:
 async def triage_message(agent: Agent, guard: PersonalDataGuard, text: str) -> Dict[str, Any]:
     sender_id = f"batch-{uuid.uuid4().hex}"
     screened = guard.screen(sender_id, text)
-    await agent.handle_message(
-        UserMessage(screened.text, CollectingOutputChannel(), sender_id)
-    )
+    await agent.handle_message(UserMessage(screened.text, CollectingOutputChannel(), sender_id))
     tracker = await agent.tracker_store.retrieve(sender_id)
     result: Dict[str, Any] = {"text": screened.text}
     result.update({slot: tracker.get_slot(slot) for slot in OUTPUT_SLOTS})

@@ -8,7 +8,7 @@ channel, so everything typed there passes the personal-data guard.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Text
+from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -16,8 +16,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 STATIC_DIR = Path(__file__).parent / "static"
-CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                 ".css": "text/css; charset=utf-8"}
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
 # The page loads nothing from elsewhere and may only talk back to this server.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:",
@@ -28,12 +31,10 @@ SECURITY_HEADERS = {
 
 class WebChatPage(InputChannel):
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "webchat"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         page = Blueprint("webchat_page", __name__)
 
         @page.route("/", methods=["GET"])
@@ -49,7 +50,11 @@ class WebChatPage(InputChannel):
 
 def _static(name: str) -> HTTPResponse:
     path = (STATIC_DIR / name).resolve()
-    if path.parent != STATIC_DIR.resolve() or path.suffix not in CONTENT_TYPES or not path.is_file():
+    if (
+        path.parent != STATIC_DIR.resolve()
+        or path.suffix not in CONTENT_TYPES
+        or not path.is_file()
+    ):
         return response.text("Not found", status=404)
     return response.text(
         path.read_text(encoding="utf-8"),

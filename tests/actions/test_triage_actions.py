@@ -71,7 +71,9 @@ async def test_complete_triage_hands_over_to_providers(domain):
     )
     messages, events = await run(ActionTriageNext(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_reflect"]
-    assert events[0] == SlotSet("triage_completed", "banking|non_digital|-|Hailuoto|Hailuoto/None/None/None")
+    assert events[0] == SlotSet(
+        "triage_completed", "banking|non_digital|-|Hailuoto|Hailuoto/None/None/None"
+    )
     assert events[1] == FollowupAction("action_find_providers")
 
 
@@ -96,9 +98,7 @@ async def test_advisor_gets_a_summary_to_copy(domain):
 async def test_thanks_after_completion_does_not_repeat_providers(domain):
     slots = {"topic": "banking", "need_level": "light_support"}
     done = "banking|light_support|-|-|-"
-    tracker = make_tracker(
-        "kyllä", intent="affirm", slots={**slots, "triage_completed": done}
-    )
+    tracker = make_tracker("kyllä", intent="affirm", slots={**slots, "triage_completed": done})
     messages, events = await run(ActionTriageNext(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_anything_else"]
     assert events == []

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import yaml
+from bot.guard.redactor import PersonalDataGuard
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
-
-from bot.guard.redactor import PersonalDataGuard
 
 
 @dataclass
@@ -53,9 +52,7 @@ async def run_conversation(agent: Agent, conversation: Conversation, sender_id: 
     seen = 0
     for number, turn in enumerate(conversation.turns, start=1):
         screened = guard.screen(sender_id, turn.user)
-        await agent.handle_message(
-            UserMessage(screened.text, CollectingOutputChannel(), sender_id)
-        )
+        await agent.handle_message(UserMessage(screened.text, CollectingOutputChannel(), sender_id))
         tracker = await agent.tracker_store.retrieve(sender_id)
         events = list(tracker.events)[seen:]
         seen = len(tracker.events)

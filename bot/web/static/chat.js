@@ -77,8 +77,8 @@
     status.textContent = "Haetaan sijaintia…";
     navigator.geolocation.getCurrentPosition(function (position) {
       var payload = "/share_location" + JSON.stringify({
-        latitude: Number(position.coords.latitude.toFixed(4)),
-        longitude: Number(position.coords.longitude.toFixed(4))
+        latitude: Number(position.coords.latitude.toFixed(3)),
+        longitude: Number(position.coords.longitude.toFixed(3))
       });
       send(payload, "Käytä sijaintiani");
     }, function () {
