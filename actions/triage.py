@@ -34,7 +34,8 @@ class ActionUpdateTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         previous = Triage.from_slots(tracker.slots)
-        stated = understood_from_entities(tracker.latest_message.get("entities") or [])
+        message = tracker.latest_message
+        stated = understood_from_entities(message.get("entities") or [], message.get("text") or "")
         updated = merge(previous, stated, latest_intent(tracker))
         return [
             SlotSet(name, value)

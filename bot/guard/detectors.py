@@ -53,7 +53,7 @@ def hetu_check_char(date_digits: str, individual: str) -> str:
 
 
 def is_valid_hetu(code: str) -> bool:
-    """True for a complete, valid identity code (spacing and case as :func:`find_identity_codes`)."""
+    """True for a complete, valid identity code (spacing and case as in find_identity_codes)."""
     match = _HETU.fullmatch(code.strip())
     return match is not None and _hetu_match_is_valid(match)
 

@@ -48,13 +48,13 @@ _CUE_SINGLE = re.compile(_CUE_WORD, re.IGNORECASE)
 #: Words that may sit between the cue and the separator or value ("salasana mulla on siis X").
 _FILLER = (
     r"(?:mulla|minulla|mun|sulla|sinulla|hänellä|siis|nyt|sitten|muuten|tässä|tämä|tää"
-    r"|vaan|niinku|just|seuraava|seuraavat)"
+    r"|vaan|niinku|just|seuraava|seuraavat)(?![\w])"
 )
 _SEPARATOR = re.compile(
     r"(?:\s+" + _FILLER + r")*"
-    r"(?:\s*[:=]|\s+(?:on|ovat|oli|olivat|olis|olisi|ois|oisi|is|are|was)(?![\w])[ \t]*:?"
+    r"(?:\s*[:=]|\s+(?:on|ovat|oli|olivat|olis|olisi|ois|oisi|is|are|was)(?![\w])(?:\s*:)?"
     r"|\s+[-\u2013]\s)"
-    r"(?:\s+" + _FILLER + r"(?![\w]):?)*",
+    r"(?:\s+" + _FILLER + r"(?:\s*:)?)*",
     re.IGNORECASE,
 )
 _DIRECT = re.compile(r"(?:\s*[,.]?\s+|\s*$)", re.IGNORECASE)
@@ -154,12 +154,11 @@ def _values_after(text: str, position: int, expected: int, explicit: bool) -> Li
             elif not looks_code_like(token) and (len(spans) >= expected or _is_benign(token)):
                 break
         spans.append((start, end))
+        # Values continue only after a space, comma or "ja": punctuation ends the sentence.
         connector = _CONNECTOR.match(text, end)
-        if connector is None or connector.end() == end and end < len(text):
+        if connector is None:
             break
         position = connector.end()
-        if text[end : end + 1] in ".!?" and text[end + 1 : end + 2] in (" ", ""):
-            break  # sentence ended after the value
     return spans
 
 

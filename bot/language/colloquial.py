@@ -105,7 +105,46 @@ COLLOQUIAL_FORMS: Dict[str, str] = {
     "kiitti": "kiitos",
     "faija": "isä",
     "äippä": "äiti",
+    "ootko": "oletko",
+    "tuu": "tule",
+    "tuut": "tulet",
+    "kyl": "kyllä",
+    "tarvittais": "tarvittaisiin",
+    "haluttais": "haluttaisiin",
+    "tekeeko": "tekeekö",
+    # Spoken "-ee-" for written "-ea-"/"-eä-" and dropped "i" in "-ais-" (a general rule
+    # would turn real words into wrong ones, so only frequent forms are listed).
+    "vaikeeta": "vaikeata",
+    "vaikee": "vaikea",
+    "oikee": "oikea",
+    "kauheesti": "kauheasti",
+    "sellanen": "sellainen",
+    "sellasen": "sellaisen",
+    "tällanen": "tällainen",
+    "tällasen": "tällaisen",
+    "itelle": "itselle",
+    "ite": "itse",
+    "kirjotetaan": "kirjoitetaan",
+    "kirjottaa": "kirjoittaa",
+    "puolest": "puolesta",
+    "iskä": "isä",
+    # Greetings and thanks in chat form map to the standard word with the same function.
+    "moikka": "hei",
+    "moro": "hei",
+    "moido": "hei",
+    "heido": "hei",
+    "tsau": "hei",
+    "terveppä": "terve",
+    "thx": "kiitos",
+    "nope": "ei",
+    "jep": "joo",
+    "jees": "joo",
+    "jepulis": "joo",
     # Digital vocabulary in chat form.
+    "postinro": "postinumero",
+    "näppis": "näppäimistö",
+    "työkkäri": "työvoimatoimisto",
+    "appit": "sovellukset",
     "tunnarit": "tunnukset",
     "tunnareilla": "tunnuksilla",
     "tunnareita": "tunnuksia",
@@ -128,18 +167,25 @@ def _harmony_vowel(word: str) -> str:
     return "a" if any(ch in _BACK_VOWELS for ch in word.lower()) else "ä"
 
 
-def truncated_locative_candidates(word: str) -> List[str]:
-    """Standard forms for a spoken locative with its final vowel dropped.
+_PARTICIPLE_ENDINGS = ("nu", "ny", "lu", "ly", "ru", "ry", "su", "sy")
 
-    Spoken Finnish drops the end of -lla/-llä and -ssa/-ssä: "koneel" (koneella),
-    "puhelimes" (puhelimessa). The caller accepts a candidate only if Voikko knows it, so the
-    rule cannot invent words. Short words are left alone ("sil", "mes" are too ambiguous).
+
+def truncated_locative_candidates(word: str) -> List[str]:
+    """Standard forms for a spoken word whose ending was shortened, most likely first.
+
+    Spoken Finnish drops the end of -lla/-llä and -ssa/-ssä ("koneel" = koneella,
+    "puhelimes" = puhelimessa), the final -i of the conditional ("tarvitsis" = tarvitsisi) and
+    the -t of past participles ("käyttäny" = käyttänyt, "ollu" = ollut). The caller accepts a
+    candidate only if Voikko knows it, so the rules cannot invent words. Short words are left
+    alone ("sil", "mes" are too ambiguous).
     """
-    if len(word) < 5:
+    if len(word) < 4:
         return []
     vowel = _harmony_vowel(word)
-    if word.endswith("l"):
+    if word.endswith("l") and len(word) >= 5:
         return [word + "l" + vowel]
-    if word.endswith("s"):
-        return [word + "s" + vowel]
+    if word.endswith("s") and len(word) >= 5:
+        return [word + "s" + vowel, word + "i"]
+    if word.endswith(_PARTICIPLE_ENDINGS):
+        return [word + "t"]
     return []

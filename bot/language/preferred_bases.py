@@ -28,4 +28,6 @@ PREFERRED_BASES: Dict[str, str] = {
     "vaihdoin": "vaihtaa",
     "palaan": "palata",
     "hain": "hakea",
+    "soita": "soittaa",  # "soita minulle": call, not partitive plural of "suo" (swamp)
+    "laita": "laittaa",  # "laita viesti": put/send, not "laita" (edge)
 }

@@ -23,6 +23,7 @@ from bot.language.colloquial import COLLOQUIAL_FORMS, truncated_locative_candida
 from bot.language.distance import damerau_levenshtein
 from bot.language.preferred_bases import PREFERRED_BASES
 from bot.language.special_tokens import special_base
+from bot.language.umlauts import restore_umlauts
 
 Analysis = Mapping[str, str]
 
@@ -39,8 +40,9 @@ MAX_SUGGEST_DISTANCE = 2
 _CACHE_SIZE = 50_000
 # Voikko's analyser works on words; anything without a letter is returned untouched.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-# Parts of Voikko's WORDBASES attribute: "+pankki(pankki)+tunnus(tunnus)", "+digi+tuki(tuki)".
-_WORDBASE_PART = re.compile(r"\+([^+()]*)(?:\(([^()]*)\))?")
+# Pieces of Voikko's WORDBASES attribute: "+pankki(pankki)", "+kalastel(kalastaa)(+la)", "+n".
+_WORDBASE_PIECE = re.compile(r"\+([^+()]*)((?:\([^()]*\))*)")
+_PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def normalize(word: str) -> str:
@@ -115,7 +117,9 @@ class FinnishAnalyzer:
     def standard_form(self, word: str) -> str:
         """The standard written form of a colloquial word ("mulla" -> "minulla"), else the word.
 
-        Returns the normalised (lower-case) word when no rule applies.
+        Applies, in order: the colloquial table, shortened spoken endings ("koneel"), and
+        restored umlauts ("kayttaa" -> "käyttää"). Returns the normalised (lower-case) word when
+        no rule applies.
         """
         norm = normalize(word)
         if norm in COLLOQUIAL_FORMS:
@@ -124,6 +128,9 @@ class FinnishAnalyzer:
             for candidate in truncated_locative_candidates(norm):
                 if self._analyze_cached(candidate):
                     return candidate
+            restored = restore_umlauts(norm, lambda w: bool(self._analyze_cached(w)))
+            if restored is not None:
+                return self.standard_form(restored)
         return norm
 
     def base_form(self, word: str, correct_spelling: bool = False) -> str:
@@ -146,9 +153,11 @@ class FinnishAnalyzer:
         special = special_base(norm)
         if special is not None:
             return special
-        if norm in PREFERRED_BASES:
-            return PREFERRED_BASES[norm]
-        best = self.best_analysis(word) or self.best_analysis(self.standard_form(word))
+        standard = self.standard_form(norm)
+        for form in (norm, standard):
+            if form in PREFERRED_BASES:
+                return PREFERRED_BASES[form]
+        best = self._best_for_word_or_standard_form(word)
         if best is not None:
             return _analysis_base(best)
         if "-" in norm.strip("-"):
@@ -162,20 +171,47 @@ class FinnishAnalyzer:
         return norm
 
     def _hyphenated_base(self, norm: str, correct_spelling: bool) -> str:
-        """"suomi.fi-viesteihin" -> "suomi.fi-viesti": only the last part inflects."""
+        """Base of a hyphenated word: "suomi.fi-viesteihin" -> "suomi.fi-viesti".
+
+        Only the last part inflects, so only it goes through Voikko.
+        """
         head, _, tail = norm.rstrip("-").rpartition("-")
         head_base = special_base(head) or head
-        tail_base = self.base_form(tail, correct_spelling).lower() if tail else ""
+        tail_base = self._noun_base(tail, correct_spelling) if tail else ""
         return f"{head_base}-{tail_base}" if tail_base else head_base
+
+    def _hyphenated_parts(self, word: str) -> List[str]:
+        """["suomi.fi", "viesti"] for "Suomi.fi-viesteihin", which Voikko does not know."""
+        norm = normalize(word).strip("-")
+        if "-" not in norm or not _HAS_LETTER.search(norm):
+            return []
+        return [part for part in self.base_form(norm).split("-") if part]
+
+    def _noun_base(self, word: str, correct_spelling: bool) -> str:
+        """Base form preferring a noun reading: the last part of a hyphenated compound is a
+        noun ("Suomi.fi-viestien" is about messages, not about the verb "viestiä")."""
+        nouns = [a for a in self.analyses(word) if a.get("CLASS") == "nimisana"]
+        if nouns:
+            return nouns[0].get("BASEFORM", "").lower()
+        return self.base_form(word, correct_spelling).lower()
+
+    def _best_for_word_or_standard_form(self, word: str) -> Optional[Dict[str, str]]:
+        """Colloquial table entries win over Voikko: the table is reviewed, and Voikko reads
+        some chat forms as other words ("sä" as "se")."""
+        if normalize(word) in COLLOQUIAL_FORMS:
+            return self.best_analysis(self.standard_form(word))
+        return self.best_analysis(word) or self.best_analysis(self.standard_form(word))
 
     def best_analysis(self, word: str) -> Optional[Dict[str, str]]:
         """The analysis that best explains ``word`` as typed, or ``None`` if Voikko has none.
 
         Preference order: (1) a capitalised word prefers proper-noun analyses and a lower-case
         word prefers common-word analyses — people write place names with a capital, and "järven
-        lahdessa" is about a bay, not about Lahti; (2) no possessive suffix, because "voisi" is
-        far more often "could" than "your butter"; (3) fewer compound parts, because Voikko also
-        offers far-fetched segmentations; (4) Voikko's own order.
+        lahdessa" is about a bay, not about Lahti; (2) no possessive suffix, because "voisi"
+        is far more often "could" than "your butter"; (3) fewer compound parts, because Voikko
+        also offers far-fetched segmentations ("kuuluu" as moon + bone); (4) a reading where
+        the word is its own base form ("sinä" is "you", not the essive of "se"); (5) Voikko's
+        own order.
         """
         cleaned = unicodedata.normalize("NFC", word).strip()
         found = self.analyses(cleaned)
@@ -185,12 +221,15 @@ class FinnishAnalyzer:
             return None
         capitalised = cleaned[:1].isupper()
 
-        def rank(item: Tuple[int, Dict[str, str]]) -> Tuple[int, int, int, int]:
+        lower = cleaned.lower()
+
+        def rank(item: Tuple[int, Dict[str, str]]) -> Tuple[int, int, int, int, int]:
             index, analysis = item
             proper = analysis.get("CLASS") in PROPER_CLASSES
             case_penalty = 0 if proper == capitalised else 1
+            not_itself = 0 if analysis.get("BASEFORM", "").lower() == lower else 1
             possessive = 1 if "POSSESSIVE" in analysis else 0
-            return (case_penalty, possessive, len(wordbase_parts(analysis)), index)
+            return (case_penalty, possessive, len(wordbase_parts(analysis)), not_itself, index)
 
         return min(enumerate(found), key=rank)[1]
 
@@ -201,9 +240,9 @@ class FinnishAnalyzer:
         Derivational suffixes are glued back to their stem ("käyttäjätunnus" ->
         ["käyttäjä", "tunnus"]). Empty when the word is not a compound or is unknown.
         """
-        best = self.best_analysis(word) or self.best_analysis(self.standard_form(word))
+        best = self._best_for_word_or_standard_form(word)
         if best is None:
-            return []
+            return self._hyphenated_parts(word)
         parts = wordbase_parts(best)
         return parts if len(parts) > 1 else []
 
@@ -214,24 +253,35 @@ def _analysis_base(analysis: Mapping[str, str]) -> str:
 
 
 def wordbase_parts(analysis: Mapping[str, str]) -> List[str]:
-    """Lower-case base forms of the parts of one analysis, from its WORDBASES attribute.
+    """Lower-case base forms of the lexemes of one analysis, from its WORDBASES attribute.
 
-    E.g. "+käyttä(käyttää)+jä(+jä)+tunnus(tunnus)" -> ["käyttäjä", "tunnus"]. A simple word
-    gives one part; a compound gives several.
+    WORDBASES lists morphemes: "+pankki(pankki)+tunnus(tunnus)" (a compound),
+    "+käyttä(käyttää)+jä(+jä)+tunnus(tunnus)" (a derivation "(+jä)" inside a compound),
+    "+asioi(asioida)+n+ti(+ti)" (a bare infix "n" before a derivation), "+digi+tuki(tuki)"
+    (a bare prefix that is a part of its own). A derived lexeme is returned as written
+    ("käyttäjä"), a plain one as its base ("Kemiö" for "kemiön"). A simple word gives one part.
     """
-    parts: List[str] = []
-    surfaces: List[str] = []
-    for surface, base in _WORDBASE_PART.findall(analysis.get("WORDBASES", "")):
-        if surface in ("", "-"):
+    pieces = _WORDBASE_PIECE.findall(analysis.get("WORDBASES", ""))
+    lexemes: List[List[str]] = []  # [surface, base, derived-flag as "1"/""]
+    for index, (surface, paren_text) in enumerate(pieces):
+        parens = _PARENS.findall(paren_text)
+        derivational = bool(parens) and all(p.startswith("+") for p in parens)
+        if not parens:
+            following = _PARENS.findall(pieces[index + 1][1]) if index + 1 < len(pieces) else []
+            attaches = bool(following) and all(p.startswith("+") for p in following)
+            if attaches and lexemes:
+                lexemes[-1][0] += surface
+                lexemes[-1][2] = "1"
+            elif surface not in ("", "-"):
+                lexemes.append([surface, surface, ""])
             continue
-        if base.startswith("+") and parts:
-            # Derivational suffix: "käyttä" + "jä" is the noun "käyttäjä", not "käyttää".
-            surfaces[-1] += surface
-            parts[-1] = surfaces[-1].lower()
+        if derivational and lexemes:
+            lexemes[-1][0] += surface
+            lexemes[-1][2] = "1"
             continue
-        parts.append((base or surface).lower())
-        surfaces.append(surface)
-    return parts
+        derived = "1" if any(p.startswith("+") for p in parens[1:]) else ""
+        lexemes.append([surface, parens[0].replace("=", ""), derived])
+    return [(surf if derived else base).lower() for surf, base, derived in lexemes if surf or base]
 
 
 _SHARED: Optional[FinnishAnalyzer] = None

@@ -59,7 +59,7 @@ class MunicipalityIndex:
 
     # ------------------------------------------------------------------ look-ups
     def by_code(self, code: str) -> Optional[Municipality]:
-        """Municipality by official code ("091", also "91" or 91); merged codes give the successor."""
+        """Municipality by official code ("091", "91"); merged codes give the successor."""
         key = str(code).strip()
         if key.isdigit():
             key = key.zfill(3)

@@ -114,4 +114,3 @@ def load_reference_data(reference_dir: Path = REFERENCE_DIR) -> ReferenceData:
         postal_areas=postal_areas,
         postal_types=postal_types,
     )
-

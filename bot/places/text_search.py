@@ -11,6 +11,12 @@ The rules, and why:
   in lower case too ("asun helsingissä"), because people type lower case in chat.
 * Swedish-only names ("Esbo", "Vasa") need a capital letter: short Swedish words collide with
   Finnish chat too easily.
+* Municipalities that are also common first names ("Kaarina", "Simo", "Salla") need an
+  "inner" locative case ("Kaarinassa") or a place context: "Kaarinalla on kone" is a person.
+* A message that is nothing but the name ("Lahti", "kotka") is an answer to "where do you
+  live?", so it counts as a place context.
+* Names typed without umlauts ("jarvenpaassa") are retried with them restored.
+* Words inside e-mail addresses and web addresses ("info@oulu.fi") are not mentions.
 * Post office names (former municipalities and villages: "Haukiputaalla" -> Oulu) only count
   when Voikko knows them as place names, they are capitalised, belong to one municipality and
   are not ordinary words.
@@ -24,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Set
 
+from bot.language.umlauts import restore_umlauts
 from bot.language.voikko import PROPER_CLASSES, FinnishAnalyzer, wordbase_parts
 from bot.places.inflection import build_form_table
 from bot.places.model import MatchVia, Municipality, PlaceMatch, PostalArea
@@ -31,8 +38,13 @@ from bot.places.model import MatchVia, Municipality, PlaceMatch, PostalArea
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’:][^\W\d_]+)*")
 _FIVE_DIGITS = re.compile(r"(?<![\w+])\d{5}(?!\w)")
 # A digit group right before/after (one separator allowed) makes the five digits part of a longer
-# number: "040 12345", "12345 678", "12345,50", "12.12345".
-_DIGITS_BEFORE = re.compile(r"\d[.,\-/:]?\s?$")
+# Case ending written after a colon, as people do with short names: "Ii:ssä", "Ii:hin".
+_COLON_ENDING = re.compile(r"(n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|hin|een|ksi|na|nä)")
+# A whitespace-delimited chunk that is an e-mail or web address.
+_ADDRESS = re.compile(r"@|^(?:https?://|www\.)|\.(?:fi|com|net|org|se|eu|io|info)\b", re.I)
+# number: "040 12345", "12345 678", "12345,50", "12.12345". A comma *and* a space separate list
+# items, so "90100, 00100" is two codes.
+_DIGITS_BEFORE = re.compile(r"(?:\d[.,\-/:]|\d\s?[.\-/:]?\s?)$")
 _DIGITS_AFTER = re.compile(r"^(?:[.,\-/:]\d|\s?[.\-/:]?\s?\d)")
 
 #: Common-word readings that do not make a name ambiguous in practice ("turku" = market place
@@ -44,6 +56,9 @@ BRAND_NAMES: FrozenSet[str] = frozenset({"nokia"})
 #: Word classes whose lower-case reading makes a place-name token ambiguous (surnames do not:
 #: nobody writes a surname in a locative case).
 _AMBIGUOUS_CLASSES_EXCLUDED = frozenset({"paikannimi", "sukunimi"})
+#: Municipalities that are also common first names (Voikko does not know most of these names).
+PERSON_NAMES: FrozenSet[str] = frozenset({"kaarina", "simo", "salla", "loviisa", "inari"})
+_INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
 _LOCATIVE_CASES = frozenset(
     {"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento"}
 )
@@ -69,7 +84,8 @@ class _Candidate:
     via: MatchVia
     #: True when Voikko read the token as a proper place name
     proper_place: bool
-    locative: bool
+    #: case of the reading: "" when unknown (exact or generated-table match)
+    case: str
     swedish_only: bool
 
 
@@ -142,7 +158,15 @@ class PlaceTextSearch:
         surface = tokens[i].text
         if surface.isupper() and len(surface) < 4:
             return None  # "II", "EU": abbreviations and numerals, not places
+        if _ADDRESS.search(_chunk_around(text, tokens[i].start, tokens[i].end)):
+            return None
         candidate = self._best_candidate(surface)
+        if candidate is None:
+            # "jarvenpaassa" typed without umlauts: retry with them restored.
+            restored = restore_umlauts(surface.lower(), lambda w: bool(self._analyzer.analyses(w)))
+            if restored is not None:
+                surface = surface[:1] + restored[1:] if surface[:1].isupper() else restored
+                candidate = self._best_candidate(surface)
         if candidate is None or not self._accept(candidate, surface, tokens, i):
             return None
         municipality = self._municipality(candidate.code)
@@ -159,18 +183,21 @@ class PlaceTextSearch:
         for analysis in self._place_analyses(surface):
             base = analysis.get("BASEFORM", "").lower()
             proper = analysis.get("CLASS") == "paikannimi"
-            locative = analysis.get("SIJAMUOTO") in _LOCATIVE_CASES
+            case = analysis.get("SIJAMUOTO", "")
             if base in self._names:
                 swedish = base in self._swedish_only
-                found.append(_Candidate(self._names[base], "name", proper, locative, swedish))
+                found.append(_Candidate(self._names[base], "name", proper, case, swedish))
             elif proper and base in self._post_offices:
                 code = self._post_offices[base]
-                found.append(_Candidate(code, "post_office", True, locative, False))
+                found.append(_Candidate(code, "post_office", True, case, False))
         if lower in self._names:
             swedish = lower in self._swedish_only
-            found.append(_Candidate(self._names[lower], "name", False, False, swedish))
+            found.append(_Candidate(self._names[lower], "name", False, "nimento", swedish))
         for base in sorted(self._forms.get(lower, ())):
-            found.append(_Candidate(self._names[base], "name", False, True, False))
+            found.append(_Candidate(self._names[base], "name", False, "", False))
+        head, colon, ending = lower.partition(":")
+        if colon and head in self._names and _COLON_ENDING.fullmatch(ending):
+            found.append(_Candidate(self._names[head], "name", False, "", False))
         if not found:
             return None
         # Names beat post offices; proper-noun readings beat common-noun/table readings.
@@ -192,7 +219,11 @@ class PlaceTextSearch:
         municipality = self._municipality(candidate.code)
         name = municipality.name_fi.lower() if municipality else ""
         if name in BRAND_NAMES:
-            return (capitalised and candidate.locative) or self._place_context(tokens, i)
+            locative = candidate.case in _LOCATIVE_CASES
+            return (capitalised and locative) or self._place_context(tokens, i)
+        if name in PERSON_NAMES:
+            inner = candidate.case in _INNER_LOCATIVE_CASES
+            return (capitalised and inner) or self._place_context(tokens, i)
         if candidate.swedish_only:
             return capitalised
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
@@ -209,6 +240,8 @@ class PlaceTextSearch:
         return False
 
     def _place_context(self, tokens: Sequence[_Token], i: int) -> bool:
+        if len(tokens) == 1:
+            return True  # the whole message is the name: an answer to "where do you live?"
         before = self._analyzer.base_form(tokens[i - 1].text).lower() if i > 0 else ""
         after = self._analyzer.base_form(tokens[i + 1].text).lower() if i + 1 < len(tokens) else ""
         return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
@@ -223,6 +256,13 @@ class PlaceTextSearch:
             if following == words[-1].lower():
                 return tokens[i + 1].end
         return tokens[i].end
+
+
+def _chunk_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk of ``text`` that contains ``text[start:end]``."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(" ", end), text.find("\n", end)) if i != -1]
+    return text[left : min(right_candidates) if right_candidates else len(text)]
 
 
 def _overlaps(taken: Sequence[range], start: int, end: int) -> bool:

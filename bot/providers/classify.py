@@ -34,7 +34,11 @@ TYPE_FORMS: Dict[str, Tuple[str, ...]] = {
     "Phone": ("phone",),
     "EChannel": ("remote", "course"),
 }
-NATURAL_FORM: Dict[str, str] = {"ServiceLocation": "in_person", "Phone": "phone", "EChannel": "remote"}
+NATURAL_FORM: Dict[str, str] = {
+    "ServiceLocation": "in_person",
+    "Phone": "phone",
+    "EChannel": "remote",
+}
 
 
 @dataclass(frozen=True)
@@ -85,14 +89,14 @@ def load_curation(paths: Sequence[Path] = DEFAULT_CURATION_FILES) -> Curation:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         where = str(path)
         for code, spec in (data.get("service_classes") or {}).items():
-            classes[str(code)] = _rule(spec, f"class {code}", where)
+            classes[str(code)] = parse_rule(spec, f"class {code}", where)
         for service_id, spec in (data.get("services") or {}).items():
-            services[str(service_id).lower()] = _rule(spec, f"service {service_id}", where)
+            services[str(service_id).lower()] = parse_rule(spec, f"service {service_id}", where)
         for channel_id, spec in (data.get("channels") or {}).items():
-            channels[str(channel_id).lower()] = _rule(spec, f"channel {channel_id}", where)
+            channels[str(channel_id).lower()] = parse_rule(spec, f"channel {channel_id}", where)
         for spec in data.get("name_patterns") or ():
             pattern = re.compile(spec["match"], re.IGNORECASE)
-            patterns.append((pattern, _rule(spec, f"name /{spec['match']}/", where)))
+            patterns.append((pattern, parse_rule(spec, f"name /{spec['match']}/", where)))
         keywords.extend(data.get("digital_keywords") or ())
         prefix = data.get("sample_name_prefix", prefix)
     return Curation(
@@ -117,13 +121,15 @@ def _choices(spec: Mapping[str, Any], key: str, allowed: Sequence[str], where: s
     return tuple(value)
 
 
-def _rule(spec: Mapping[str, Any], name: str, path: str) -> Rule:
+def parse_rule(spec: Mapping[str, Any], name: str, path: str) -> Rule:
     where = f"{path}: {name}"
     limits = []
     for limit in spec.get("limits") or ():
         if limit.get("key") not in LIMIT_KEYS or limit.get("direction") not in LIMIT_DIRECTIONS:
             raise ValueError(f"{where}: bad limit {limit}")
-        limits.append(LimitRecord(key=limit["key"], direction=limit["direction"], note=limit.get("note")))
+        limits.append(
+            LimitRecord(key=limit["key"], direction=limit["direction"], note=limit.get("note"))
+        )
     return Rule(
         topics=_choices(spec, "topics", TOPICS, where),
         forms=_choices(spec, "forms", FORMS, where),
@@ -140,7 +146,7 @@ def _rule(spec: Mapping[str, Any], name: str, path: str) -> Rule:
 def classify(
     channel: ChannelRecord,
     curation: Curation,
-    service_classes: Mapping[str, Sequence[str]] = {},  # noqa: B006 - read only
+    service_classes: Mapping[str, Sequence[str]] = {},
 ) -> Optional[Classification]:
     """What support `channel` gives, or None when it is not a digital-support provider."""
     channel_rule = curation.channels.get(channel.source_id.lower())
@@ -151,8 +157,10 @@ def classify(
     looks_digital = curation.digital_keywords is not None and any(
         curation.digital_keywords.search(text) for text in texts
     )
-    rules = [] if channel_rule is not None and channel_rule.override else _matching_rules(
-        channel, curation, service_classes, texts
+    rules = (
+        []
+        if channel_rule is not None and channel_rule.override
+        else _matching_rules(channel, curation, service_classes, texts)
     )
     if channel_rule is not None:
         rules.append(channel_rule)

@@ -57,16 +57,28 @@ def create_directory_engine(url: str, *, schema: Optional[str] = None, **kwargs:
         connect_args["options"] = f"-csearch_path={schema}"
     engine = create_engine(url, future=True, connect_args=connect_args, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Pragmas, and take transaction control away from pysqlite.
+
+    pysqlite's own implicit BEGIN handling breaks SAVEPOINT (which the importer uses to roll back
+    one bad record inside a batch); SQLAlchemy's documented fix is to switch it off and emit
+    BEGIN ourselves in the "begin" event.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def alembic_config(connection: Optional[Connection] = None) -> Config:

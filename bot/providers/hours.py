@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, List, Optional, Tuple
+
 from zoneinfo import ZoneInfo
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -64,7 +65,7 @@ class WeeklyHours:
 
 @dataclass(frozen=True)
 class ExceptionalHours:
-    """Dates `date_from`..`date_to` (inclusive; None = one day): closed, or open `opens`-`closes`."""
+    """Dates `date_from`..`date_to` (inclusive; None: one day): closed, or open `opens`-`closes`."""
 
     date_from: date
     date_to: Optional[date] = None
@@ -203,7 +204,9 @@ def opening_status(
             closes = None if end >= horizon_end else end.astimezone(HELSINKI)
             return OpeningStatus(known=True, open_now=True, closes_at=closes)
         if start > utc_now:
-            return OpeningStatus(known=True, open_now=False, next_opening=start.astimezone(HELSINKI))
+            return OpeningStatus(
+                known=True, open_now=False, next_opening=start.astimezone(HELSINKI)
+            )
     return OpeningStatus(known=True, open_now=False)
 
 

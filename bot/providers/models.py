@@ -11,7 +11,8 @@ scope goes through `provider_area`, and topic filtering through `support_offer(t
 
 from __future__ import annotations
 
-from typing import List
+from dataclasses import dataclass
+from typing import List, Optional, Union
 
 from sqlalchemy import (
     Boolean,
@@ -27,8 +28,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import Session, declarative_base, relationship
 
 from bot.providers.vocab import FORM_BITS, LEVEL_BITS, decode_mask
 
@@ -234,7 +236,8 @@ class PtvService(Base):
     name_fi = Column(String(300))
     class_codes = Column(String(300), nullable=False, default="")  # "P9.4,P25.1"
     modified = Column(DateTime)
-    last_imported_at = Column(DateTime, nullable=False)
+    last_imported_at = Column(DateTime, nullable=False)  # when this content was last written
+    last_seen_at = Column(DateTime)  # last time the API returned it (no refetch within a sync)
 
 
 class SyncState(Base):
@@ -254,3 +257,38 @@ class SyncState(Base):
 
 
 CHILD_MODELS = (SupportOffer, ProviderArea, OpeningHours, Contact, ProviderLimit)
+
+
+# --- read helpers other parts of the bot use (the limits actions) -----------------------------
+
+
+@dataclass(frozen=True)
+class ProviderLimitInfo:
+    """Where one provider differs from the default of what digital-support helpers do."""
+
+    key: str  # act_on_behalf | handle_credentials | application_content | device_repair | topic
+    direction: str  # does_more | does_less
+    note: Optional[str]
+
+    @property
+    def does_more(self) -> bool:
+        return self.direction == "does_more"
+
+    @property
+    def does_less(self) -> bool:
+        return self.direction == "does_less"
+
+
+def get_provider_limits(session: Session, provider_id: Union[int, str]) -> List[ProviderLimitInfo]:
+    """The provider's limits, ordered by key; [] for an unknown id or a non-numeric slot value.
+
+    `provider_id` is the value of the `provider_id` slot (a string) or the integer id.
+    """
+    try:
+        key = int(provider_id)
+    except (TypeError, ValueError):
+        return []
+    rows = session.scalars(
+        select(ProviderLimit).where(ProviderLimit.provider_id == key).order_by(ProviderLimit.key)
+    )
+    return [ProviderLimitInfo(row.key, row.direction, row.note) for row in rows]

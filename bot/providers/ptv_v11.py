@@ -115,7 +115,7 @@ def changed_ids(payload: Any) -> List[str]:
 
 
 def item_kind(item: Any) -> Optional[str]:
-    """"channel", "service", or None for an object that is neither."""
+    """ "channel", "service", or None for an object that is neither."""
     if not isinstance(item, Mapping):
         return None
     if "serviceChannelType" in item or "serviceChannelNames" in item:

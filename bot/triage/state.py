@@ -6,6 +6,7 @@ between trackers and these values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from enum import Enum
 from typing import Any, Dict, Iterable, Mapping, Optional
@@ -38,14 +39,42 @@ class Triage:
         return not any(self.as_dict().values())
 
 
-def understood_from_entities(entities: Iterable[Mapping[str, Any]]) -> Triage:
-    """The triage values one message states: the first entity of each kind wins."""
+# Words that, just before a place name, say the person is NOT there: "ei Helsinki vaan Espoo",
+# "asun Rovaniemellä en Kemissä", "ei se oo Lahti vaan Hollola".
+NEGATIONS = frozenset({"ei", "en", "et", "eikä", "enkä", "emme", "eivät"})
+NEGATION_WINDOW = 3
+# A negation does not reach past these: "ei Helsinki VAAN Espoo".
+CLAUSE_BREAKS = frozenset({"vaan", "mutta", "kun", "koska", "ja"})
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Whether one of the few words before `start`, in the same clause, negates what follows."""
+    clause = re.split(r"[,.;:!?]", text[:start].lower())[-1]
+    preceding = re.findall(r"\w+", clause)[-NEGATION_WINDOW:]
+    for word in reversed(preceding):
+        if word in CLAUSE_BREAKS:
+            return False
+        if word in NEGATIONS:
+            return True
+    return False
+
+
+def understood_from_entities(entities: Iterable[Mapping[str, Any]], text: str = "") -> Triage:
+    """The triage values one message states: the first entity of each kind wins.
+
+    A place the message negates ("ei Helsinki vaan Espoo") is passed over when another place
+    is given, so a correction lands on the right municipality.
+    """
+    entities = list(entities)
+    places = [entity for entity in entities if entity.get("entity") == MUNICIPALITY]
+    affirmed = [e for e in places if not is_negated(text, int(e.get("start") or 0))]
+    skipped = [id(e) for e in places if e not in affirmed] if affirmed else []
     values: Dict[str, str] = {}
     for entity in entities:
         kind = entity.get("entity")
         if kind in (TOPIC, NEED_LEVEL, ASKER, MUNICIPALITY) and kind not in values:
             value = entity.get("value")
-            if isinstance(value, str) and value:
+            if isinstance(value, str) and value and id(entity) not in skipped:
                 values[kind] = value
     return Triage(**values)
 

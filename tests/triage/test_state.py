@@ -119,3 +119,20 @@ def test_fingerprint_distinguishes_place():
     triage = Triage(topic="banking", need_level="non_digital")
     assert fingerprint(triage, "Oulu") != fingerprint(triage, "Kemi")
     assert fingerprint(triage, "Oulu") == fingerprint(Triage(**triage.as_dict()), "Oulu")
+
+
+@pytest.mark.parametrize(
+    "text, places, expected",
+    [
+        ("ei Helsinki vaan Espoo", [("Helsinki", 3), ("Espoo", 17)], "Espoo"),
+        ("asun Rovaniemellä en Kemissä", [("Rovaniemi", 5), ("Kemi", 21)], "Rovaniemi"),
+        ("ei se oo Lahti vaan Hollola", [("Lahti", 9), ("Hollola", 20)], "Hollola"),
+        ("en tiedä, asun Oulussa", [("Oulu", 15)], "Oulu"),
+        ("ei oo Lahti", [("Lahti", 7)], "Lahti"),
+    ],
+)
+def test_a_negated_place_gives_way_to_the_affirmed_one(text, places, expected):
+    entities = [
+        {"entity": "municipality", "value": value, "start": start} for value, start in places
+    ]
+    assert understood_from_entities(entities, text).municipality == expected

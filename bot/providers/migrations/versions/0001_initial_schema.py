@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("class_codes", sa.String(length=300), nullable=False),
         sa.Column("modified", sa.DateTime(), nullable=True),
         sa.Column("last_imported_at", sa.DateTime(), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ptv_service")),
         sa.UniqueConstraint("source_id", name=op.f("uq_ptv_service_source_id")),
     )

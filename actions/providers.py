@@ -1,0 +1,69 @@
+"""Point the person to concrete help: the nearest suitable providers for their topic and level.
+
+All the work is in bot.providers (search, and the plan of what to say in present.py); this
+action only reads slots, runs the search off the event loop and hands the planned responses to
+the dispatcher. It never ends the conversation empty-handed: without any place it asks for the
+municipality, and when nothing near fits, the national channels answer (and the intro says so).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.providers.hours import HELSINKI
+from bot.providers.present import (
+    ASK_LOCATION,
+    load_domain_responses,
+    message_values,
+    plan_reply,
+    render_lines,
+)
+from bot.providers.service import PersonQuery, find_for_person
+
+logger = logging.getLogger(__name__)
+
+PROVIDER_ID = "provider_id"
+
+
+class ActionFindProviders(Action):
+    def name(self) -> str:
+        return "action_find_providers"
+
+    def now(self) -> datetime:
+        """The current Finnish time (a method so tests can fix the clock)."""
+        return datetime.now(HELSINKI)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        query = PersonQuery.from_slots(tracker.slots)
+        if not query.has_location:
+            dispatcher.utter_message(response=ASK_LOCATION)
+            return []
+        now = self.now()
+        result = await asyncio.to_thread(find_for_person, query, now=now)
+        responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
+        for message in plan_reply(result, now):
+            if message.response:
+                dispatcher.utter_message(
+                    response=message.response, **message_values(responses, message)
+                )
+            else:
+                dispatcher.utter_message(text=render_lines(responses, message.lines))
+        logger.info(
+            "providers: scope=%s origin=%s hits=%d",
+            result.scope,
+            result.origin.kind,
+            len(result.providers),
+        )
+        if result.providers:
+            return [SlotSet(PROVIDER_ID, str(result.providers[0].id))]
+        return []

@@ -1,0 +1,52 @@
+"""Which limit a direct question is about: "voiko digitukihenkilö kirjautua puolestani?".
+
+The intent classifier already decided the message asks about helpers' limits; this only picks
+WHICH limit(s), from the cue words of data/limits/helper_limits.yml. Each word of the message
+is compared in three forms: as typed (lower case), as its Voikko base form (with spelling
+correction, people type in a hurry) and as its compound parts ("pankkitunnuksia" ->
+pankkitunnus, pankki, tunnus). A limit's score is the number of distinct cues found; limits are
+returned best first, ties in the catalogue's order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, List, Mapping, Set, Union
+
+from bot.language.voikko import get_analyzer
+from bot.limits.config import LimitsConfig
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*")
+
+
+def message_forms(text: str) -> Set[str]:
+    """Every form under which a cue may appear in ``text``."""
+    analyzer = get_analyzer()
+    forms: Set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        forms.add(word.lower())
+        forms.add(analyzer.base_form(word, correct_spelling=True).lower())
+        forms.update(part.lower() for part in analyzer.compound_parts(word))
+    return forms
+
+
+def score_limits(forms: Iterable[str], config: LimitsConfig) -> Mapping[str, int]:
+    found = set(forms)
+    return {key: len(found.intersection(spec.cues)) for key, spec in config.limits.items()}
+
+
+def match_question(text_or_lemmas: Union[str, Iterable[str]], config: LimitsConfig) -> List[str]:
+    """Limit keys the question is about, best first; empty when nothing matches.
+
+    Accepts the message text (analysed with Voikko here) or already computed forms / lemmas
+    (used as given, lower-cased).
+    """
+    if isinstance(text_or_lemmas, str):
+        forms = message_forms(text_or_lemmas)
+    else:
+        forms = {form.lower() for form in text_or_lemmas}
+    scores = score_limits(forms, config)
+    order = {key: index for index, key in enumerate(config.limits)}
+    matched = [key for key, score in scores.items() if score > 0]
+    return sorted(matched, key=lambda key: (-scores[key], order[key]))

@@ -1,0 +1,261 @@
+"""What the bot says about a search result, as domain responses and their variables.
+
+The action and the CLI (`providers near --json`) use the same plan, so the command line shows
+exactly what the bot would say. Nothing here is Finnish prose: every sentence is a response in
+domain/providers.yml. Whole messages (the intro that names the scope, the sample notice) are
+uttered as responses, so Rasa applies the `asker` variations; each provider is one message
+composed of short neutral fragments ("Osoite: {address}", "Auki nyt, klo {time} asti.") so that
+lines without data are simply left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+import yaml
+
+from bot.paths import DOMAIN_DIR
+from bot.providers.hours import as_helsinki
+from bot.providers.search import (
+    SCOPE_MUNICIPALITY,
+    SCOPE_NATIONAL,
+    SCOPE_NEARBY,
+    ProviderHit,
+    SearchResult,
+)
+
+ASK_LOCATION = "utter_ask_municipality"
+SAMPLE_NOTICE = "utter_providers_sample_notice"
+ONLINE_LEVELS = (None, "self_service", "light_support")
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One line of a composed message: a domain response with values, or a data value as is."""
+
+    response: Optional[str] = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    data: Optional[str] = None  # a provider's own name, shown verbatim
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    response: Optional[str] = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    lines: Sequence[Fragment] = ()
+    provider_id: Optional[int] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        if self.response:
+            return {"response": self.response, "values": dict(self.values)}
+        return {
+            "provider_id": self.provider_id,
+            "lines": [
+                {"data": f.data} if f.data is not None else {"response": f.response, **f.values}
+                for f in self.lines
+            ],
+        }
+
+
+def format_km(distance: float) -> str:
+    """Finnish number style: "0,4", "12"."""
+    if distance < 10:
+        return f"{distance:.1f}".replace(".", ",")
+    return f"{distance:.0f}"
+
+
+def format_time(moment: datetime) -> str:
+    """Finnish clock time: "9.00", "16.30"."""
+    return f"{moment.hour}.{moment.minute:02d}"
+
+
+def format_date(moment: datetime) -> str:
+    return f"{moment.day}.{moment.month}."
+
+
+def plan_reply(result: SearchResult, now: datetime) -> List[PlannedMessage]:
+    """The messages for `result`; asks for a place when none is known."""
+    if not result.location_known:
+        return [PlannedMessage(response=ASK_LOCATION)]
+    if not result.providers:
+        return [PlannedMessage(response="utter_providers_none")]
+    messages = [_intro(result)]
+    now = as_helsinki(now)
+    for hit in result.providers:
+        messages.append(PlannedMessage(lines=_provider_lines(hit, result, now), provider_id=hit.id))
+    if result.national and result.need_level in ONLINE_LEVELS:
+        extra = result.national[0]
+        if extra.web:
+            messages.append(
+                PlannedMessage(
+                    response="utter_providers_also_online",
+                    values={"name": extra.name, "url": extra.web},
+                )
+            )
+    if result.any_sample:
+        messages.append(PlannedMessage(response=SAMPLE_NOTICE))
+    return messages
+
+
+def _intro(result: SearchResult) -> PlannedMessage:
+    origin = result.origin
+    values: Dict[str, Any] = {"place": origin.municipality_name or ""}
+    if result.scope == SCOPE_MUNICIPALITY:
+        return PlannedMessage(response="utter_providers_in_municipality", values=values)
+    if result.scope == SCOPE_NEARBY:
+        values["radius_km"] = format_km(result.radius_km or 0)
+        if origin.municipality_name:
+            return PlannedMessage(response="utter_providers_nearby", values=values)
+        return PlannedMessage(response="utter_providers_near_location", values=values)
+    if result.scope == SCOPE_NATIONAL:
+        return PlannedMessage(response="utter_providers_national_fallback", values=values)
+    raise ValueError(f"no intro for scope {result.scope!r}")
+
+
+def _provider_lines(hit: ProviderHit, result: SearchResult, now: datetime) -> List[Fragment]:
+    lines = [Fragment(data=hit.name)]
+    if hit.street_address:
+        place = ", ".join(p for p in (hit.street_address, hit.post_office) if p)
+        lines.append(Fragment("utter_provider_address", {"address": place}))
+    if hit.distance_km is not None:
+        from_centre = result.origin.kind in ("municipality", "postal_code")
+        lines.append(
+            Fragment(
+                "utter_provider_distance_from_centre" if from_centre else "utter_provider_distance",
+                {"km": format_km(hit.distance_km)},
+            )
+        )
+    if hit.forms:
+        lines.append(Fragment("utter_provider_forms", {"forms": _FormList(hit.forms)}))
+    if hit.phone:
+        lines.append(Fragment("utter_provider_phone", {"phone": hit.phone}))
+    if hit.web:
+        lines.append(Fragment("utter_provider_web", {"url": hit.web}))
+    hours = _hours_line(hit, now)
+    if hours is not None:
+        lines.append(hours)
+    for limit in hit.limits:
+        if limit.note and (limit.does_less or limit.key == result.topic or limit.does_more):
+            response = "utter_provider_does_less" if limit.does_less else "utter_provider_does_more"
+            lines.append(Fragment(response, {"note": limit.note}))
+    return lines
+
+
+class _FormList(list):
+    """Marker: a list of form keys to be rendered with the domain's form labels."""
+
+
+def _hours_line(hit: ProviderHit, now: datetime) -> Optional[Fragment]:
+    if not hit.hours_known:
+        return None
+    if hit.open_now:
+        if hit.closes_at is None:
+            return Fragment("utter_provider_open_always")
+        return Fragment("utter_provider_open_now", {"time": format_time(hit.closes_at)})
+    if hit.next_opening is None:
+        return Fragment("utter_provider_no_opening_soon")
+    opens = as_helsinki(hit.next_opening)
+    values = {"time": format_time(opens), "date": format_date(opens)}
+    if opens.date() == now.date():
+        return Fragment("utter_provider_opens_today", values)
+    if opens.date() == now.date() + timedelta(days=1):
+        return Fragment("utter_provider_opens_tomorrow", values)
+    values["weekday"] = _Weekday(opens.weekday())
+    return Fragment("utter_provider_opens_later", values)
+
+
+class _Weekday(int):
+    """Marker: a weekday number to be rendered with the domain's weekday label."""
+
+
+# --- rendering (the action, the CLI and tests) ----------------------------------------------
+
+
+Responses = Mapping[str, List[Mapping[str, Any]]]
+
+
+def load_domain_responses(domain_dir: Path = DOMAIN_DIR) -> Dict[str, List[Dict[str, Any]]]:
+    """All responses of domain/*.yml (as Rasa merges the directory)."""
+    responses: Dict[str, List[Dict[str, Any]]] = {}
+    for path in sorted(Path(domain_dir).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        responses.update(data.get("responses") or {})
+    return responses
+
+
+def choose_variant(
+    variants: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """Rasa's rule: a variant whose slot conditions all hold, else an unconditional one."""
+    for variant in variants:
+        conditions = variant.get("condition") or []
+        if conditions and all(
+            slots.get(condition["name"]) == condition["value"] for condition in conditions
+        ):
+            return variant
+    for variant in variants:
+        if not variant.get("condition"):
+            return variant
+    raise KeyError("no variant applies")
+
+
+def render_response(
+    responses: Responses,
+    name: str,
+    values: Mapping[str, Any],
+    slots: Optional[Mapping[str, Any]] = None,
+) -> str:
+    text = str(choose_variant(responses[name], slots or {})["text"])
+    return text.format(**_rendered_values(responses, values))
+
+
+def _rendered_values(responses: Responses, values: Mapping[str, Any]) -> Dict[str, Any]:
+    rendered: Dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, _FormList):
+            labels = [render_response(responses, f"utter_label_form_{form}", {}) for form in value]
+            value = ", ".join(labels)
+        elif isinstance(value, _Weekday):
+            value = render_response(responses, f"utter_label_weekday_{int(value)}", {})
+        rendered[key] = value
+    return rendered
+
+
+def render_lines(responses: Responses, lines: Iterable[Fragment]) -> str:
+    """One provider's message: its fragments, one per line."""
+    return "\n".join(
+        line.data
+        if line.data is not None
+        else render_response(responses, line.response, line.values)
+        for line in lines
+    )
+
+
+def render_plan(
+    responses: Responses, plan: Sequence[PlannedMessage], slots: Mapping[str, Any]
+) -> List[str]:
+    """The texts the bot would send, for the CLI and tests."""
+    texts = []
+    for message in plan:
+        if message.response:
+            texts.append(render_response(responses, message.response, message.values, slots))
+        else:
+            texts.append(render_lines(responses, message.lines))
+    return texts
+
+
+def message_values(responses: Responses, message: PlannedMessage) -> Dict[str, Any]:
+    """A whole message's values with labels resolved (what the action passes to Rasa)."""
+    return _rendered_values(responses, message.values)
+
+
+def as_text_or_response(
+    responses: Responses, message: PlannedMessage
+) -> Union[Dict[str, Any], str]:
+    """For dispatchers: {"response", **values} for whole responses, composed text otherwise."""
+    if message.response:
+        return {"response": message.response, **message_values(responses, message)}
+    return render_lines(responses, message.lines)

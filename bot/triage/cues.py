@@ -1,0 +1,134 @@
+"""Explicit cues that put a message on AUTA level 4 (non-digital service).
+
+The AUTA model says abilities and circumstances decide level 4: memory illness, blindness or
+another disability, or having no computer and no smartphone. These cues are few, unambiguous
+and costly to miss (a person who cannot use a device must not be sent to a web link), and a
+single word such as "dementia" carries too little weight in a bag-of-words classifier, so
+they are matched explicitly on Voikko base forms and override the learnt guess.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+NON_DIGITAL = "non_digital"
+
+# Conditions that on their own prevent independent use.
+CONDITIONS = frozenset(
+    {
+        "muistisairaus",
+        "muistisairas",
+        "alzheimer",
+        "dementia",
+        "dementoitua",
+        "dementoitunut",
+        "muistihäiriö",
+        "sokea",
+        "sokeutua",
+        "näkövammainen",
+        "heikkonäköinen",
+        "kuurosokea",
+        "kehitysvammainen",
+        "halvaantua",
+        "halvaus",
+        "aivohalvaus",
+    }
+)
+NEGATIONS = frozenset({"ei", "en", "et", "eikä", "enkä", "emme", "eivät"})
+# Having none of these is a circumstance that prevents use.
+DEVICES = frozenset(
+    {
+        "tietokone",
+        "kone",
+        "läppäri",
+        "älypuhelin",
+        "puhelin",
+        "kännykkä",
+        "tabletti",
+        "netti",
+        "nettiyhteys",
+        "internet",
+        "laite",
+    }
+)
+HAVING = frozenset({"olla", "oo", "ole", "omistaa", "omista"})
+ABLE = frozenset({"pystyä", "pysty", "kyetä", "kykene"})
+USING = frozenset({"käyttää", "asioida", "lukea", "hoitaa"})
+# Verbs that make "ei ole ... tietokonetta" about experience, not possession:
+# "en ole koskaan käyttänyt tietokonetta" is level 3, not 4.
+NOT_POSSESSION = USING | frozenset({"käyttänyt", "opetella", "oppia", "saada", "osata"})
+SIGHT = frozenset({"näkö"})
+SIGHT_FAILING = frozenset({"ei", "huono", "heikko", "heikentyä", "mennä", "riittää"})
+
+Token = Tuple[str, str]  # (lowercased surface form, lowercased base form)
+
+
+def _has(token: Token, vocabulary: frozenset) -> bool:
+    surface, base = token
+    return surface in vocabulary or base in vocabulary
+
+
+def _negated_before(tokens: Sequence[Token], index: int, window: int) -> bool:
+    return any(_has(token, NEGATIONS) for token in tokens[max(0, index - window) : index])
+
+
+def _lacks_device(tokens: Sequence[Token]) -> bool:
+    """ "ei ole tietokonetta", "enkä omista älypuhelinta", "ei oo nettiä kotona eikä..."."""
+    for index, token in enumerate(tokens):
+        if not _has(token, DEVICES) or not _negated_before(tokens, index, 4):
+            continue
+        before = tokens[max(0, index - 4) : index]
+        having = [i for i, t in enumerate(before) if _has(t, HAVING)]
+        if having and not any(_has(t, NOT_POSSESSION) for t in before[having[-1] + 1 :]):
+            return True
+    return False
+
+
+def _cannot_use(tokens: Sequence[Token]) -> bool:
+    """ "ei pysty käyttämään", "mummo ei itse pysty" (at the end), "en kykene asioimaan"."""
+    for index, token in enumerate(tokens):
+        if _has(token, ABLE) and _negated_before(tokens, index, 3):
+            after = tokens[index + 1 : index + 4]
+            if not after or any(_has(t, USING) for t in after):
+                return True
+    return False
+
+
+def _sight_fails(tokens: Sequence[Token]) -> bool:
+    """ "ei näe", "huono näkö", "näkö ei riitä"."""
+    for index, (_surface, base) in enumerate(tokens):
+        if base == "nähdä" and _negated_before(tokens, index, 2):
+            return True
+        if base in SIGHT:
+            around = tokens[max(0, index - 2) : index + 3]
+            if any(_has(t, SIGHT_FAILING) for t in around):
+                return True
+    return False
+
+
+def non_digital_cue(tokens: Sequence[Token]) -> Optional[str]:
+    """The cue that makes the message level 4 (for logs and tests), or None."""
+    if any(_has(token, CONDITIONS) for token in tokens):
+        return "condition"
+    if _sight_fails(tokens):
+        return "sight"
+    if _lacks_device(tokens):
+        return "no_device"
+    if _cannot_use(tokens):
+        return "cannot_use"
+    return None
+
+
+def need_level_from_cues(tokens: Sequence[Token]) -> Optional[str]:
+    return NON_DIGITAL if non_digital_cue(tokens) else None
+
+
+def tokens_of(text: str) -> List[Token]:
+    """(surface, base form) pairs of a text, for callers without Rasa tokens."""
+    import re
+
+    from bot.language import get_analyzer
+
+    analyzer = get_analyzer()
+    words = re.findall(r"\w+", text.lower())
+    return [(word, analyzer.base_form(word).lower()) for word in words]

@@ -1,0 +1,263 @@
+"""action_explain_limits and action_answer_limit_question, rendered in each asker's voice.
+
+The actions run with a rasa_sdk Tracker and CollectingDispatcher; the response names they
+utter are then rendered by Rasa's own NLG against the real merged domain, with the asker slot
+set, so the conditional variations are exercised exactly as in a conversation.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.limits import ActionAnswerLimitQuestion, ActionExplainLimits
+from bot.limits import explain
+from bot.limits.domain_files import load_responses
+from bot.paths import DOMAIN_DIR
+from bot.triage.labels import ASKERS, TOPICS
+from tests.actions.trackers import make_tracker
+
+#: The sentence that tells a topic's main limit, per topic (what the person must hear).
+MAIN_LIMIT = {
+    "banking": "utter_limit_handle_credentials",
+    "suomifi_messages": "utter_limit_act_on_behalf",
+    "identification": "utter_limit_handle_credentials",
+    "authorizations": "utter_limit_act_on_behalf",
+    "e_services": "utter_limit_application_content",
+    "device": "utter_limit_device_repair",
+    "communication": "utter_limit_device_repair",
+    "security": "utter_limit_fraud_response",
+}
+#: The words that show the voice: spoken to the person, about the relative's family member,
+#: or as a script for the advisor.
+VOICE = {
+    "self": re.compile(r"\b(sinu\w*|voit|sinä|\w+si|\w+äsi|\w+asi|teet|kysy|näppäile)\b", re.I),
+    "relative": re.compile(r"\b(läheis\w*|hän\w*|häne\w*)\b", re.I),
+    "advisor": re.compile(r"^Kerro asiakkaalle"),
+}
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str
+    does_more: bool
+    note: Optional[str] = None
+
+
+@pytest.fixture(scope="module")
+def rasa_domain() -> Any:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(DOMAIN_DIR))
+
+
+async def render(rasa_domain: Any, messages: List[Dict[str, Any]], asker: str) -> List[str]:
+    """What the person sees: the uttered responses rendered by Rasa's NLG in this voice."""
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    nlg = TemplatedNaturalLanguageGenerator(rasa_domain.responses)
+    tracker = DialogueStateTracker.from_events("t", [SlotSet("asker", asker)], rasa_domain.slots)
+    texts = []
+    for message in messages:
+        variables = {k: v for k, v in message.items() if k == "provider_note"}
+        rendered = await nlg.generate(message["response"], tracker, "rest", **variables)
+        texts.append(rendered["text"])
+    return texts
+
+
+def written_text(name: str, asker: str) -> str:
+    """The variation written for this asker in domain/*.yml (unconditional one for self)."""
+    for variation in load_responses()[name]:
+        condition = variation.get("condition") or []
+        wanted = asker != "self" and [{"type": "slot", "name": "asker", "value": asker}]
+        if condition == (wanted or []):
+            return variation["text"]
+    raise AssertionError(f"{name} has no variation for {asker}")
+
+
+async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker, domain)
+    assert events == []
+    return dispatcher.messages
+
+
+def no_provider_lookup(provider_id: Any) -> Sequence[Limit]:
+    raise AssertionError("no provider chosen: the directory must not be asked")
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+@pytest.mark.parametrize("asker", ASKERS)
+async def test_each_topic_in_each_voice(
+    topic: str, asker: str, domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    tracker = make_tracker(
+        "mitä digitukihenkilö ei tee",
+        slots={"topic": topic, "need_level": "light_support", "asker": asker},
+    )
+    action = ActionExplainLimits(provider_limits_source=no_provider_lookup)
+    messages = await run(action, tracker, domain)
+    names = [m["response"] for m in messages]
+    assert names == explain(topic, "light_support", asker)
+    assert MAIN_LIMIT[topic] in names
+    assert any(n.startswith("utter_alt_") for n in names)
+
+    texts = await render(rasa_domain, messages, asker)
+    assert texts == [written_text(name, asker) for name in names]
+    for text in texts:
+        assert VOICE[asker].search(text), f"{asker}: {text}"
+        if asker != "advisor":
+            assert not text.startswith("Kerro asiakkaalle")
+    if asker == "relative":
+        # A relative is told about the family member, not addressed as the one who uses codes.
+        limit_text = texts[names.index(MAIN_LIMIT[topic])]
+        assert re.search(r"läheise\w*|hänen", limit_text)
+
+
+async def test_level_four_relative_about_mandates_sees_every_route(
+    domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    tracker = make_tracker(
+        "äiti ei pysty enää käyttämään nettiä",
+        slots={"topic": "authorizations", "need_level": "non_digital", "asker": "relative"},
+    )
+    messages = await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
+    texts = await render(rasa_domain, messages, "relative")
+    joined = "\n".join(texts)
+    assert "Läheisesi voi antaa sinulle Suomi.fi-valtuuden" in joined
+    assert "edunvalvoja" in joined and "dvv.fi/edunvalvonta" in joined
+    assert "hallintolaki 8 §" in joined
+    assert texts[-1].startswith("Läheisesi voi usein hoitaa asian myös ilman nettiä")
+
+
+async def test_the_chosen_providers_own_limits_take_precedence(
+    domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    asked: List[Any] = []
+
+    def directory(provider_id: Any) -> Sequence[Limit]:
+        asked.append(provider_id)
+        return [Limit("device_repair", True, "Kotikäynnit, myös laitteen käyttöönotto.")]
+
+    tracker = make_tracker(
+        "mitä te teette",
+        slots={"topic": "device", "need_level": "demanding_support", "asker": "self",
+               "provider_id": "42"},
+    )  # fmt: skip
+    messages = await run(ActionExplainLimits(directory), tracker, domain)
+    assert asked == ["42"]
+    texts = await render(rasa_domain, messages, "self")
+    assert not any("ei korjaa" in t for t in texts)
+    assert texts == [
+        "Valitsemasi tukipaikan tietojen mukaan se auttaa myös laitteiden käyttöönotossa, "
+        "asennuksissa tai päivityksissä.",
+        "Tukipaikan omissa tiedoissa lukee: Kotikäynnit, myös laitteen käyttöönotto.",
+    ]
+
+
+async def test_a_failing_directory_falls_back_to_the_general_rules(domain: Dict[str, Any]) -> None:
+    def broken(provider_id: Any) -> Sequence[Limit]:
+        raise ConnectionError("database is down")
+
+    tracker = make_tracker("x", slots={"topic": "device", "asker": "self", "provider_id": "7"})
+    messages = await run(ActionExplainLimits(broken), tracker, domain)
+    assert [m["response"] for m in messages] == explain("device", None, "self")
+
+
+@pytest.mark.parametrize(
+    ("question", "asker", "expected_first", "must_contain"),
+    [
+        ("voiko digitukihenkilö kirjautua puolestani?", "self",
+         "utter_limit_act_on_behalf", "ei voi kirjautua puolestasi"),
+        ("saako kirjaston työntekijä käyttää äitini pankkitunnuksia?", "relative",
+         "utter_limit_handle_credentials", "läheisesi pankkitunnuksia"),
+        ("voitteko korjata koneeni?", "self",
+         "utter_limit_device_repair", "ei korjaa"),
+        ("voiko neuvoja kertoa mitä asiakkaan hakemukseen kirjoitetaan?", "advisor",
+         "utter_limit_application_content", "Kerro asiakkaalle: tukihenkilö neuvoo lomakkeen"),
+    ],
+)  # fmt: skip
+async def test_direct_questions_are_answered(
+    question: str,
+    asker: str,
+    expected_first: str,
+    must_contain: str,
+    domain: Dict[str, Any],
+    rasa_domain: Any,
+) -> None:
+    tracker = make_tracker(question, intent="ask_helper_limits", slots={"asker": asker})
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    assert messages[0]["response"] == expected_first
+    assert any(m["response"].startswith("utter_alt_") for m in messages)
+    texts = await render(rasa_domain, messages, asker)
+    assert must_contain in texts[0]
+
+
+async def test_relative_asking_about_bank_codes_hears_the_legal_routes(
+    domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    tracker = make_tracker(
+        "saako kirjaston työntekijä käyttää äitini pankkitunnuksia?",
+        intent="ask_helper_limits",
+        slots={"asker": "relative"},
+    )
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    names = [m["response"] for m in messages]
+    assert "utter_alt_bank_service" in names
+    assert "utter_alt_suomifi_mandate" in names and "utter_alt_bank_authorization" in names
+
+
+async def test_unmatched_question_gets_the_general_answer(
+    domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    tracker = make_tracker("mitä digitukihenkilö ei saa tehdä", intent="ask_helper_limits")
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_limits_general"]
+    (text,) = await render(rasa_domain, messages, "self")
+    assert "ei kirjaudu puolestasi" in text and "ei korjaa" in text
+
+
+def test_action_names() -> None:
+    assert ActionExplainLimits().name() == "action_explain_limits"
+    assert ActionAnswerLimitQuestion().name() == "action_answer_limit_question"
+
+
+async def test_provider_limits_come_from_the_real_directory(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, domain: Dict[str, Any]
+) -> None:
+    """The default source reads bot.providers (a fresh SQLite directory, migrated on first use)."""
+    from datetime import datetime
+
+    from bot.providers import db
+    from bot.providers.models import ProviderLimit, ProviderLocation
+
+    monkeypatch.setenv(db.DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'providers.sqlite3'}")
+    with db.session_scope() as session:
+        place = ProviderLocation(
+            source="sample",
+            source_id="limits-test",
+            channel_type="ServiceLocation",
+            name_fi="Esimerkkikylän kotikäynnit (esimerkki)",
+            last_imported_at=datetime(2025, 1, 1),
+            content_hash="x",
+        )
+        place.limits = [
+            ProviderLimit(key="device_repair", direction="does_more", note="Kotikäynnit."),
+            ProviderLimit(key="banking", direction="does_less", note=None),
+        ]
+        session.add(place)
+        session.flush()
+        provider_id = str(place.id)
+    try:
+        tracker = make_tracker("x", slots={"topic": "device", "provider_id": provider_id})
+        names = [m["response"] for m in await run(ActionExplainLimits(), tracker, domain)]
+        assert names == ["utter_provider_does_more_device_repair", "utter_provider_note"]
+        banking = make_tracker("x", slots={"topic": "banking", "provider_id": provider_id})
+        names = [m["response"] for m in await run(ActionExplainLimits(), banking, domain)]
+        assert names[0] == "utter_provider_topic_not_covered"
+    finally:
+        db.dispose_engines()

@@ -1,0 +1,125 @@
+"""action_find_providers inside a conversation: real domain, real SQLite with the sample."""
+
+from datetime import datetime
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.providers import ActionFindProviders
+from bot.providers import db
+from bot.providers.hours import HELSINKI
+from bot.providers.importer import ProviderImporter
+from bot.providers.present import render_response
+from tests.actions.trackers import make_tracker
+
+FRIDAY_EVENING = datetime(2025, 12, 5, 17, 0, tzinfo=HELSINKI)
+
+
+class FixedClockAction(ActionFindProviders):
+    def now(self) -> datetime:
+        return FRIDAY_EVENING
+
+
+@pytest.fixture
+def sample_database(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'providers.sqlite3'}"
+    monkeypatch.setenv(db.DATABASE_URL_ENV, url)
+    importer = ProviderImporter(db.get_engine(url), progress=False)
+    importer.import_national_channels()
+    importer.import_sample()
+    yield url
+    db.dispose_engines()
+
+
+async def run(domain, **slots):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("apua", intent="find_provider", slots=slots)
+    events = await FixedClockAction().run(dispatcher, tracker, domain)
+    return dispatcher.messages, events
+
+
+def responses_of(messages):
+    return [m.get("response") for m in messages]
+
+
+async def test_hailuoto_banking_in_person(domain, sample_database):
+    messages, events = await run(
+        domain,
+        topic="banking",
+        need_level="demanding_support",
+        asker="self",
+        municipality="Hailuoto",
+    )
+    assert responses_of(messages) == [
+        "utter_providers_in_municipality",
+        None,
+        None,
+        "utter_providers_sample_notice",
+    ]
+    assert messages[0]["place"] == "Hailuoto"
+    library = messages[1]["text"]
+    assert library.startswith("ESIMERKKI: Hailuodon kirjasto")
+    assert (
+        "kotikäynti" in library and "Aukeaa seuraavan kerran tiistaina 9.12. klo 10.00" in library
+    )
+    assert "(esimerkki)" in library  # the fake number says it is fake
+    assert events and events[0]["event"] == "slot" and events[0]["name"] == "provider_id"
+
+
+async def test_relative_is_told_about_the_family_member(domain, sample_database):
+    messages, _ = await run(
+        domain,
+        topic="device",
+        need_level="demanding_support",
+        asker="relative",
+        municipality="Oulu",
+    )
+    first = messages[0]
+    text = render_response(domain["responses"], first["response"], first, {"asker": "relative"})
+    assert text.startswith("Läheisesi saa apua") and "Hän voi" in text
+
+
+async def test_neighbouring_municipality_is_said_honestly(domain, sample_database):
+    messages, _ = await run(
+        domain, topic="banking", need_level="demanding_support", municipality="Espoo"
+    )
+    assert messages[0]["response"] == "utter_providers_nearby" and messages[0]["place"] == "Espoo"
+    assert "km kunnan keskustasta" in messages[1]["text"]
+
+
+async def test_national_channels_when_nothing_near_fits(domain, sample_database):
+    messages, events = await run(
+        domain, topic="banking", need_level="self_service", municipality="Hailuoto"
+    )
+    assert messages[0]["response"] == "utter_providers_national_fallback"
+    assert "Digituki" in messages[1]["text"] and "https://dvv.fi/digituki" in messages[1]["text"]
+    assert "utter_providers_sample_notice" not in responses_of(messages)  # real channels
+    assert events == [SlotSet("provider_id", events[0]["value"])]
+
+
+async def test_without_any_place_it_asks_for_one(domain, sample_database):
+    messages, events = await run(domain, topic="banking", need_level="light_support")
+    assert responses_of(messages) == ["utter_ask_municipality"] and events == []
+
+
+async def test_postal_code_and_coordinates(domain, sample_database):
+    by_postal_code, _ = await run(domain, topic="security", postal_code="90100")
+    assert by_postal_code[0]["response"] == "utter_providers_in_municipality"
+    assert by_postal_code[0]["place"] == "Oulu"
+    by_location, _ = await run(domain, topic="security", latitude=65.02, longitude=25.47)
+    assert by_location[0]["response"] == "utter_providers_near_location"
+    assert "Matkaa noin" in by_location[1]["text"]
+
+
+async def test_every_response_it_uses_exists_in_the_domain(domain, sample_database):
+    used = set()
+    for slots in (
+        {"topic": "banking", "need_level": "demanding_support", "municipality": "Hailuoto"},
+        {"topic": "banking", "need_level": "self_service", "municipality": "Hailuoto"},
+        {"topic": "banking", "need_level": "light_support", "municipality": "Espoo"},
+        {"topic": "banking"},
+    ):
+        messages, _ = await run(domain, **slots)
+        used.update(m["response"] for m in messages if m.get("response"))
+    assert used <= set(domain["responses"])

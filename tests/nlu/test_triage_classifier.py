@@ -1,0 +1,136 @@
+"""TriageClassifier trained through the real tokenizer and featurizer, then persisted."""
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
+from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.triage_classifier import NOT_STATED, TriageClassifier, training_label
+from bot.nlu.voikko_tokenizer import VoikkoTokenizer
+
+TRAINING = """
+version: "3.1"
+nlu:
+- intent: ask_help
+  examples: |
+    - en osaa maksaa laskuja [verkkopankissa]{"entity": "topic", "value": "banking"}
+    - [verkkopankki]{"entity": "topic", "value": "banking"} ei aukea
+    - miten maksan [e-laskun]{"entity": "topic", "value": "banking"}
+    - [pankin sovellus]{"entity": "topic", "value": "banking"} on muuttunut
+    - [äitini]{"entity": "asker", "value": "relative"} ei osaa [maksaa laskuja]{"entity": "topic", "value": "banking"}
+    - [isäni]{"entity": "asker", "value": "relative"} tarvitsee apua [verkkopankissa]{"entity": "topic", "value": "banking"}
+    - [mummo]{"entity": "asker", "value": "relative"} ei saa [pankkisovellusta]{"entity": "topic", "value": "banking"} auki
+    - en saa [suomi.fi-viestejä]{"entity": "topic", "value": "suomifi_messages"} auki
+    - missä näen [viranomaisten viestit]{"entity": "topic", "value": "suomifi_messages"}
+    - [suomi.fi-viestit]{"entity": "topic", "value": "suomifi_messages"} ei toimi
+    - miten otan [suomi.fi-viestit]{"entity": "topic", "value": "suomifi_messages"} käyttöön
+    - [äiti]{"entity": "asker", "value": "relative"} ei löydä [suomi.fi-viestejä]{"entity": "topic", "value": "suomifi_messages"}
+    - [en ole koskaan käyttänyt]{"entity": "need_level", "value": "demanding_support"} [verkkopankkia]{"entity": "topic", "value": "banking"}
+    - [en ole ikinä käyttänyt]{"entity": "need_level", "value": "demanding_support"} [suomi.fi-viestejä]{"entity": "topic", "value": "suomifi_messages"}
+    - tarvitsen apua
+    - voitko auttaa
+- intent: greet
+  examples: |
+    - hei
+    - moi
+    - hyvää päivää
+    - terve
+"""
+
+
+@pytest.fixture()
+def storage(tmp_path):
+    return LocalModelStorage.create(tmp_path)
+
+
+def context():
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def featurize(tokenizer, featurizer, messages):
+    tokenizer.process(messages)
+    featurizer.process(messages)
+    return messages
+
+
+@pytest.fixture()
+def trained(storage):
+    data = RasaYAMLReader().reads(TRAINING)
+    tokenizer = VoikkoTokenizer.create(
+        VoikkoTokenizer.get_default_config(), storage, None, context()
+    )
+    tokenizer.process_training_data(data)
+    featurizer_config = {
+        **CountVectorsFeaturizer.get_default_config(),
+        "analyzer": "char_wb",
+        "min_ngram": 2,
+        "max_ngram": 5,
+        "use_lemma": False,
+    }
+    featurizer = CountVectorsFeaturizer.create(
+        featurizer_config, storage, Resource("cvf"), context()
+    )
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+    resource = Resource("triage")
+    classifier = TriageClassifier.create({}, storage, resource, context())
+    classifier.train(data)
+    return tokenizer, featurizer, resource
+
+
+def parse(text, intent, tokenizer, featurizer, classifier):
+    message = Message({"text": text, "intent": {"name": intent, "confidence": 0.9}})
+    featurize(tokenizer, featurizer, [message])
+    classifier.process([message])
+    return {e["entity"]: e["value"] for e in message.get("entities", [])}
+
+
+def test_training_label_is_the_first_annotation():
+    data = RasaYAMLReader().reads(TRAINING)
+    labels = [training_label(m, "topic") for m in data.intent_examples]
+    assert labels[0] == "banking"
+    assert labels.count(NOT_STATED) == 6  # two vague requests and four greetings
+
+
+def test_predicts_labels_for_unseen_inflected_text_after_reload(trained, storage):
+    tokenizer, featurizer, resource = trained
+    classifier = TriageClassifier.load({}, storage, resource, context())
+    found = parse(
+        "äitini ei osaa käyttää verkkopankkia", "ask_help", tokenizer, featurizer, classifier
+    )
+    assert found["topic"] == "banking"
+    assert found["asker"] == "relative"
+
+
+def test_a_help_request_naming_nobody_else_is_the_writers_own(trained, storage):
+    tokenizer, featurizer, resource = trained
+    classifier = TriageClassifier.load({}, storage, resource, context())
+    found = parse("suomi.fi-viestit ei aukea", "ask_help", tokenizer, featurizer, classifier)
+    assert found == {"topic": "suomifi_messages", "asker": "self"}
+
+
+def test_small_talk_gets_no_triage_labels(trained, storage):
+    tokenizer, featurizer, resource = trained
+    classifier = TriageClassifier.load({}, storage, resource, context())
+    assert parse("moikka", "greet", tokenizer, featurizer, classifier) == {}
+
+
+def test_a_misspelt_label_value_fails_training(storage):
+    data = RasaYAMLReader().reads(TRAINING.replace('"value": "banking"', '"value": "bank"'))
+    tokenizer = VoikkoTokenizer.create(
+        VoikkoTokenizer.get_default_config(), storage, None, context()
+    )
+    tokenizer.process_training_data(data)
+    featurizer = CountVectorsFeaturizer.create(
+        CountVectorsFeaturizer.get_default_config(), storage, Resource("cvf2"), context()
+    )
+    featurizer.train(data)
+    featurizer.process_training_data(data)
+    classifier = TriageClassifier.create({}, storage, Resource("t2"), context())
+    with pytest.raises(ValueError, match="unknown values \\['bank'\\]"):
+        classifier.train(data)

@@ -1,0 +1,43 @@
+"""Level-4 cues on real Finnish, with Voikko: what must and must not count."""
+
+import pytest
+
+from bot.triage.cues import need_level_from_cues, non_digital_cue, tokens_of
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Mun äiti asuu Kuopiossa ja sillä on alzheimer", "condition"),
+        ("isällä on muistisairaus", "condition"),
+        ("veli on kehitysvammainen", "condition"),
+        ("Isä on sokea", "condition"),
+        ("Naapurin vanha rouva ei näe enää juuri mitään", "sight"),
+        ("hänellä on huono näkö", "sight"),
+        ("näkö ei riitä", "sight"),
+        ("Asun Inarissa enkä omista älypuhelinta tai tietokonetta", "no_device"),
+        ("mulla ei oo nettiä kotona eikä älypuhelinta", "no_device"),
+        ("hänellä ei ole tietokonetta eikä älypuhelinta", "no_device"),
+        ("äiti ei pysty käyttämään puhelinta", "cannot_use"),
+        ("saako auttaja kirjautua mummon puolesta jos mummo ei itse pysty", "cannot_use"),
+    ],
+)
+def test_level_four_causes_are_found(text, cue):
+    assert non_digital_cue(tokens_of(text)) == cue
+    assert need_level_from_cues(tokens_of(text)) == "non_digital"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en ole koskaan käyttänyt tietokonetta",  # level 3: no experience, not no device
+        "en pysty kirjautumaan koska salasana ei toimi",  # a passing problem
+        "tabletti ei toimi",
+        "ei saa puhelinta auki",
+        "käytän verkkopankkia mutta en löydä e-laskuja",
+        "näin oudon viestin puhelimessa",
+        "",
+    ],
+)
+def test_ordinary_problems_are_not_level_four(text):
+    assert non_digital_cue(tokens_of(text)) is None
