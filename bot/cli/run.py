@@ -32,9 +32,11 @@ def handle(args: argparse.Namespace) -> int:
     configure_logging()
     from rasa.core.run import serve_application
 
+    from bot.limits import default_limits
     from bot.runtime.agent import endpoints
     from bot.runtime.training import ensure_trained
 
+    default_limits()  # the helpers' limits must be valid before anyone is told them
     model = ensure_trained()
     chat = not args.no_chat and sys.stdin.isatty()
     credentials: Path = TERMINAL_CREDENTIALS_FILE if chat else CREDENTIALS_FILE

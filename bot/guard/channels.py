@@ -124,3 +124,18 @@ class GuardedSocketIOInput(_GuardedChannelMixin, SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         return super().blueprint(self.guard_message_handler(on_new_message))
+
+
+class GuardedCmdlineInput(GuardedRestInput):
+    """The terminal chat's channel: Rasa's console posts to the REST URL, guarded the same way.
+
+    Rasa starts its terminal chat only when a channel named "cmdline" is registered; it serves
+    ``/webhooks/rest/webhook`` like the REST channel, so the two are never used together.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "cmdline"
+
+    def url_prefix(self) -> str:
+        return GuardedRestInput.name()

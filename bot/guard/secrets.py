@@ -84,7 +84,8 @@ BENIGN_STEMS = (
     "henkilökoht", "yksityi", "väliaikai", "erilai", "samanlai", "sopiva", "tekstivies",
     "sähköpos", "kirjee", "paperi", "vihko", "vihos", "puhelime", "äidil", "isäl", "hänel",
     "minul", "sinul", "meil", "teil", "heil", "voimas", "tallel", "talles", "kunnos", "numero",
-    "merkki", "kirjai",
+    "merkki", "kirjai", "kaik", "jokai", "usei", "usea", "molem", "mones", "sama", "huono",
+    "heiko", "vahvo", "pitk", "lyhy",
 )  # fmt: skip
 
 

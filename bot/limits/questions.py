@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, List, Mapping, Set, Union
 
+from bot.guard.findings import PLACEHOLDERS
 from bot.language.voikko import get_analyzer
 from bot.limits.config import LimitsConfig
 
@@ -20,7 +21,13 @@ _WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
 
 def message_forms(text: str) -> Set[str]:
-    """Every form under which a cue may appear in ``text``."""
+    """Every form under which a cue may appear in ``text``.
+
+    The guard's placeholders are removed first: "[henkilötunnus poistettu]" is not a question
+    about credentials.
+    """
+    for placeholder in PLACEHOLDERS.values():
+        text = text.replace(placeholder, " ")
     analyzer = get_analyzer()
     forms: Set[str] = set()
     for match in _WORD.finditer(text):

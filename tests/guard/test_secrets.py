@@ -60,6 +60,7 @@ def test_values_after_cues_are_removed(text: str, expected: str) -> None:
         "pin-koodi lukittui",
         "salasanan pitää olla vahva",
         "tunnukset on äidillä",
+        "salasanat on kaikissa samat, onko vaarallista",
         "mistä saan uudet tunnusluvut",
         "älä kerro tunnuslukuja kenellekään",
     ],

@@ -45,6 +45,14 @@ def test_general_questions_match_nothing(question: str) -> None:
     assert match_question(question) == []
 
 
+def test_guard_placeholders_do_not_count_as_cues() -> None:
+    from bot.guard import PLACEHOLDER_IDENTITY_CODE, PLACEHOLDER_SECRET
+
+    question = f"voiko tukihenkilö kirjautua puolestani? {PLACEHOLDER_IDENTITY_CODE}"
+    assert match_question(question) == ["act_on_behalf"]
+    assert match_question(f"{PLACEHOLDER_SECRET} korjaatteko koneen") == ["device_repair"]
+
+
 def test_lemmas_can_be_given_directly() -> None:
     assert match_question(["voida", "korjata", "kone"]) == ["device_repair"]
     assert match_question(["Hakemus"]) == ["application_content"]
