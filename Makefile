@@ -14,7 +14,7 @@ train: setup
 	$(PY) -m bot train
 
 validate: setup
-	.venv/bin/rasa data validate --domain domain --data data/nlu data/stories data/rules --fail-on-warnings
+	.venv/bin/python -m bot validate
 
 lint: setup
 	.venv/bin/ruff check . && .venv/bin/ruff format --check .

@@ -12,8 +12,8 @@ step "lint (ruff)"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
-step "rasa data validate"
-.venv/bin/rasa data validate --domain domain --data data/nlu data/stories data/rules --fail-on-warnings
+step "validate domain and training data (Rasa validator, strict)"
+.venv/bin/python -m bot validate
 
 step "train (only if config, domain, data or pipeline code changed)"
 .venv/bin/python -m bot train

@@ -200,7 +200,7 @@ def channel_json(
 
 # --- bulk generation (benchmark) ----------------------------------------------------------------
 
-#: (key, service name, classes, channel kind, channel types with weights)
+#: (kind, service name, PTV service classes) of the generated services
 GENERATED_SERVICES: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = (
     ("library", "ESIMERKKI (generoitu): Kirjaston digiopastus", ("P25.1",)),
     ("service_point", "ESIMERKKI (generoitu): Asiointipisteen palvelut", ("P9.4",)),

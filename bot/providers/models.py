@@ -119,12 +119,18 @@ class ProviderLocation(Base):
 
 
 class SupportOffer(Base):
-    """What support a provider gives on one topic: forms and need levels as bit masks."""
+    """What support a provider gives on one topic: forms and need levels as bit masks.
+
+    `channel_type`, `latitude` and `longitude` repeat the provider's values (the writer always
+    replaces offers together with their provider) so that "providers of topic T near a point"
+    is one range scan of the (topic, latitude, longitude) index, with no join, on both SQLite
+    and PostgreSQL.
+    """
 
     __tablename__ = "support_offer"
     __table_args__ = (
         UniqueConstraint("provider_id", "topic"),
-        Index("ix_support_offer_topic_provider", "topic", "provider_id"),
+        Index("ix_support_offer_topic_lat_lon", "topic", "latitude", "longitude"),
     )
 
     id = Column(Integer, primary_key=True)
@@ -135,6 +141,9 @@ class SupportOffer(Base):
     forms_mask = Column(Integer, nullable=False)
     levels_mask = Column(Integer, nullable=False)
     languages = Column(String(60), nullable=False, default="")  # "fi,sv"
+    channel_type = Column(String(20), nullable=False)  # copy of the provider's
+    latitude = Column(Float)  # copy of the provider's point (WGS84)
+    longitude = Column(Float)
 
     provider = relationship("ProviderLocation", back_populates="offers")
 

@@ -138,10 +138,24 @@ def _provider_lines(hit: ProviderHit, result: SearchResult, now: datetime) -> Li
     if hours is not None:
         lines.append(hours)
     for limit in hit.limits:
-        if limit.note and (limit.does_less or limit.key == result.topic or limit.does_more):
+        if limit.note and _concerns(limit.key, result.topic):
             response = "utter_provider_does_less" if limit.does_less else "utter_provider_does_more"
             lines.append(Fragment(response, {"note": limit.note}))
     return lines
+
+
+#: The topic a general limit matters most for; other keys are topics themselves.
+LIMIT_TOPIC = {
+    "act_on_behalf": "authorizations",
+    "handle_credentials": "identification",
+    "application_content": "e_services",
+    "device_repair": "device",
+}
+
+
+def _concerns(limit_key: str, topic: Optional[str]) -> bool:
+    """Mention a provider's own limit only where it matters for the person's question."""
+    return topic is None or LIMIT_TOPIC.get(limit_key, limit_key) == topic
 
 
 class _FormList(list):

@@ -12,9 +12,11 @@ courses, level 4 phone or a visit); otherwise the next scope is tried, and if no
 one, the first scope with any provider answers. Within a scope fitting forms come first, then
 nearest first.
 
-Speed: the nearby scope prefilters on the indexed (latitude, longitude) columns with a bounding
-box and computes exact haversine distances in Python only for the few candidates; details
-(hours, contacts, limits) are loaded for the final handful only.
+Speed: every scope is an index look-up on one table. The nearby scope is a range scan of the
+(topic, latitude, longitude) index on support_offer over a bounding box, with exact haversine
+distances computed in Python only for the candidates in the box; the municipality and national
+scopes first collect provider ids (provider_area, is_nationwide), then their offers by the
+(provider_id, topic) key. Details (hours, contacts, limits) are loaded for the final few only.
 """
 
 from __future__ import annotations
@@ -28,8 +30,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from bot.providers.geo import bounding_box, haversine_km, in_finland
 from bot.providers.hours import HELSINKI, Schedule, as_helsinki, opening_status
-from bot.providers.models import ProviderArea, ProviderLimitInfo, ProviderLocation, SupportOffer
-from bot.providers.vocab import FORM_BITS, LEVEL_BITS, decode_mask
+from bot.providers.models import (
+    ProviderArea,
+    ProviderLimitInfo,
+    ProviderLocation,
+    SupportOffer,
+)
+from bot.providers.records import HoursRecord
+from bot.providers.vocab import FORM_BITS, LEVEL_BITS, TOPICS, decode_mask
 
 SCOPE_MUNICIPALITY = "municipality"
 SCOPE_NEARBY = "nearby"
@@ -39,6 +47,7 @@ WIDER_RADII_KM: Tuple[float, ...] = (150.0, 400.0)
 #: Coordinates farther than this from the stated municipality's centre win over the municipality.
 MUNICIPALITY_SANITY_KM = 80.0
 NATIONAL_EXTRAS = 2
+_IN_CHUNK = 500
 
 _IN_PERSON = FORM_BITS["in_person"]
 _REMOTE = FORM_BITS["remote"]
@@ -303,23 +312,37 @@ def _rank(candidates: List[_Candidate], limit: int) -> List[_Candidate]:
     )[:limit]
 
 
-def _base_query(topic: Optional[str], need_level: Optional[str]) -> Any:
+def _offer_query(topic: Optional[str], need_level: Optional[str]) -> Any:
+    """Offers of `topic` (any topic when None) that serve `need_level`: one table, no join."""
     query = select(
-        ProviderLocation.id,
-        ProviderLocation.channel_type,
-        ProviderLocation.latitude,
-        ProviderLocation.longitude,
+        SupportOffer.provider_id,
+        SupportOffer.channel_type,
+        SupportOffer.latitude,
+        SupportOffer.longitude,
         SupportOffer.forms_mask,
-    ).join(SupportOffer, SupportOffer.provider_id == ProviderLocation.id)
+    )
     if topic is not None:
         query = query.where(SupportOffer.topic == topic)
+    else:  # keeps the (topic, latitude, longitude) index usable
+        query = query.where(SupportOffer.topic.in_(TOPICS))
     if need_level is not None:
         query = query.where(SupportOffer.levels_mask.op("&")(LEVEL_BITS[need_level]) != 0)
     return query
 
 
+def _offers_of(
+    session: Session, ids: Sequence[int], topic: Optional[str], need_level: Optional[str]
+) -> List[Any]:
+    rows: List[Any] = []
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        query = _offer_query(topic, need_level).where(SupportOffer.provider_id.in_(chunk))
+        rows.extend(session.execute(query))
+    return rows
+
+
 def _collect(
-    rows: Iterable[Any], need_level: Optional[str], origin: Optional[Origin], located_only: bool
+    rows: Iterable[Any], need_level: Optional[str], origin: Optional[Origin]
 ) -> List[_Candidate]:
     """Merge offer rows per provider (several topics when topic is None) and measure them."""
     by_id: Dict[int, _Candidate] = {}
@@ -342,12 +365,15 @@ def _collect(
 def _municipality(
     session: Session, origin: Origin, topic: Optional[str], need_level: Optional[str]
 ) -> List[_Candidate]:
-    query = (
-        _base_query(topic, need_level)
-        .join(ProviderArea, ProviderArea.provider_id == ProviderLocation.id)
-        .where(ProviderArea.municipality_code == origin.municipality_code)
+    """Providers whose address or PTV area is the municipality (two indexed look-ups)."""
+    ids = list(
+        session.scalars(
+            select(ProviderArea.provider_id).where(
+                ProviderArea.municipality_code == origin.municipality_code
+            )
+        )
     )
-    return _collect(session.execute(query), need_level, origin, located_only=False)
+    return _collect(_offers_of(session, ids, topic, need_level), need_level, origin)
 
 
 def _nearby(
@@ -357,21 +383,24 @@ def _nearby(
     need_level: Optional[str],
     radius_km: float,
 ) -> List[_Candidate]:
+    """Visiting places within `radius_km`: index range scan on the box, then exact distance."""
     min_lat, max_lat, min_lon, max_lon = bounding_box(origin.latitude, origin.longitude, radius_km)
-    query = _base_query(topic, need_level).where(
-        ProviderLocation.latitude.between(min_lat, max_lat),
-        ProviderLocation.longitude.between(min_lon, max_lon),
-        ProviderLocation.channel_type == "ServiceLocation",
+    query = _offer_query(topic, need_level).where(
+        SupportOffer.latitude.between(min_lat, max_lat),
+        SupportOffer.longitude.between(min_lon, max_lon),
+        SupportOffer.channel_type == "ServiceLocation",
     )
-    found = _collect(session.execute(query), need_level, origin, located_only=True)
+    found = _collect(session.execute(query), need_level, origin)
     return [c for c in found if c.distance_km is not None and c.distance_km <= radius_km]
 
 
 def _national(
     session: Session, topic: Optional[str], need_level: Optional[str]
 ) -> List[_Candidate]:
-    query = _base_query(topic, need_level).where(ProviderLocation.is_nationwide.is_(True))
-    return _collect(session.execute(query), need_level, None, located_only=False)
+    ids = list(
+        session.scalars(select(ProviderLocation.id).where(ProviderLocation.is_nationwide.is_(True)))
+    )
+    return _collect(_offers_of(session, ids, topic, need_level), need_level, None)
 
 
 def _details(session: Session, ids: Sequence[int]) -> Dict[int, ProviderLocation]:
@@ -392,8 +421,6 @@ def _details(session: Session, ids: Sequence[int]) -> Dict[int, ProviderLocation
 
 def schedule_of(location: ProviderLocation) -> Schedule:
     """The hours.py schedule of a stored provider."""
-    from bot.providers.records import HoursRecord
-
     weekly, exceptions = [], []
     for row in location.hours:
         rule = HoursRecord(

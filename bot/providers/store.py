@@ -269,6 +269,9 @@ def _insert_children(session: Session, pairs: Sequence[Tuple[int, ProviderRecord
                     "forms_mask": encode_mask(offer.forms, FORM_BITS),
                     "levels_mask": encode_mask(offer.levels, LEVEL_BITS),
                     "languages": ",".join(offer.languages),
+                    "channel_type": record.channel.channel_type,
+                    "latitude": record.latitude,
+                    "longitude": record.longitude,
                 }
             )
         for code in record.area_municipalities:

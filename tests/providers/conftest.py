@@ -40,13 +40,14 @@ def postgres_problem() -> Optional[str]:
     return _pg_problem
 
 
-def _sqlite_engine(directory) -> Engine:
+def _sqlite_engine(directory, migrate: bool = True) -> Engine:
     engine = create_directory_engine(f"sqlite:///{directory / 'providers.sqlite3'}")
-    upgrade_to_head(engine)
+    if migrate:
+        upgrade_to_head(engine)
     return engine
 
 
-def _postgres_engine(request: pytest.FixtureRequest) -> Engine:
+def _postgres_engine(request: pytest.FixtureRequest, migrate: bool = True) -> Engine:
     problem = postgres_problem()
     if problem:
         pytest.skip(problem)
@@ -62,7 +63,8 @@ def _postgres_engine(request: pytest.FixtureRequest) -> Engine:
 
     request.addfinalizer(drop)
     engine = create_directory_engine(POSTGRES_URL, schema=schema)
-    upgrade_to_head(engine)
+    if migrate:
+        upgrade_to_head(engine)
     return engine
 
 
@@ -73,6 +75,17 @@ def engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
         created = _sqlite_engine(tmp_path)
     else:
         created = _postgres_engine(request)
+    yield created
+    created.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_engine(request: pytest.FixtureRequest, tmp_path) -> Iterator[Engine]:
+    """An empty database without any migration applied (both databases)."""
+    if request.param == "sqlite":
+        created = _sqlite_engine(tmp_path, migrate=False)
+    else:
+        created = _postgres_engine(request, migrate=False)
     yield created
     created.dispose()
 

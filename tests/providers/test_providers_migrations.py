@@ -1,9 +1,18 @@
 """Migrations create exactly the models' schema, on SQLite and PostgreSQL, and rerun safely."""
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from bot.providers.db import VERSION_TABLE, current_revision, head_revision, upgrade_to_head
+from sqlalchemy import text
+
+from bot.providers.db import (
+    VERSION_TABLE,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
 from bot.providers.models import Base
 from tests.providers.conftest import table_names
 
@@ -43,3 +52,28 @@ def test_database_url_from_the_environment(monkeypatch):
 
     monkeypatch.setenv(db.DATABASE_URL_ENV, "postgresql+psycopg2://u@h/d")
     assert db.database_url() == "postgresql+psycopg2://u@h/d"
+
+
+def test_0002_backfills_the_search_projection_of_existing_offers(empty_engine):
+    with empty_engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO provider_location (id, source, source_id, channel_type, name_fi,"
+                " latitude, longitude, coordinates_approximate, is_nationwide, is_sample,"
+                " last_imported_at, content_hash) VALUES (7, 'ptv', 'x', 'ServiceLocation',"
+                " 'Kirjasto', 65.0, 25.5, false, false, false, '2025-01-01 00:00:00', 'h')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO support_offer (provider_id, topic, forms_mask, levels_mask,"
+                " languages) VALUES (7, 'banking', 1, 2, 'fi')"
+            )
+        )
+    upgrade_to_head(empty_engine)
+    with empty_engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT channel_type, latitude, longitude FROM support_offer")
+        ).one()
+    assert tuple(row) == ("ServiceLocation", 65.0, 25.5)

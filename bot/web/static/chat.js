@@ -76,7 +76,7 @@
     }
     status.textContent = "Haetaan sijaintia…";
     navigator.geolocation.getCurrentPosition(function (position) {
-      var payload = "/share_location" + JSON.stringify({
+      var payload = "/inform" + JSON.stringify({
         latitude: Number(position.coords.latitude.toFixed(3)),
         longitude: Number(position.coords.longitude.toFixed(3))
       });

@@ -1,0 +1,79 @@
+"""Asking for a human: name a person-to-person channel that fits, never a dead end."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.providers.hours import HELSINKI
+from bot.providers.present import load_domain_responses, message_values, plan_reply, render_lines
+from bot.providers.search import ProviderHit, SearchResult
+from bot.providers.service import PersonQuery, find_for_person
+
+# Forms in which a person answers: a call, a chat or video call, a visit, a home visit.
+HUMAN_FORMS = frozenset({"phone", "remote", "in_person", "home_visit"})
+# For someone who cannot use devices, only a voice or a face will do.
+NON_DIGITAL_FORMS = frozenset({"phone", "in_person", "home_visit"})
+SHOWN = 2
+
+
+def is_human_channel(hit: ProviderHit, need_level: Any) -> bool:
+    forms = set(hit.forms)
+    if hit.channel_type == "Phone":
+        forms.add("phone")
+    wanted = NON_DIGITAL_FORMS if need_level == "non_digital" else HUMAN_FORMS
+    return bool(forms & wanted)
+
+
+def human_channels(result: SearchResult) -> SearchResult:
+    """The result narrowed to channels where a person answers, nearest first."""
+    humans = [hit for hit in result.providers if is_human_channel(hit, result.need_level)][:SHOWN]
+    national = [hit for hit in result.national if is_human_channel(hit, result.need_level)]
+    if not humans and national:
+        return replace(result, providers=national[:SHOWN], national=[], scope="national")
+    return replace(result, providers=humans, national=national)
+
+
+class ActionOfferHuman(Action):
+    def name(self) -> str:
+        return "action_offer_human"
+
+    def now(self) -> datetime:
+        return datetime.now(HELSINKI)
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        query = PersonQuery.from_slots(tracker.slots)
+        now = self.now()
+        result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))
+        if not result.providers:
+            dispatcher.utter_message(response="utter_human_none")
+            return []
+        dispatcher.utter_message(response="utter_human_intro")
+        responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
+        # plan_reply's first message is its own intro; utter_human_intro replaces it.
+        for message in plan_reply(_as_located(result), now)[1:]:
+            if message.response:
+                dispatcher.utter_message(
+                    response=message.response, **message_values(responses, message)
+                )
+            else:
+                dispatcher.utter_message(text=render_lines(responses, message.lines))
+        if not query.has_location:
+            dispatcher.utter_message(response="utter_human_nearby_needs_place")
+        return []
+
+
+def _as_located(result: SearchResult) -> SearchResult:
+    """plan_reply asks for a place when none is known; here national channels answer anyway."""
+    if result.location_known:
+        return result
+    return replace(result, origin=replace(result.origin, kind="national"), scope="national")
