@@ -14,6 +14,7 @@ in-process executor) at start-up instead of failing in a conversation.
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import logging
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -77,7 +78,12 @@ def _utter(dispatcher: CollectingDispatcher, plan: Plan) -> None:
         dispatcher.utter_message(response=planned.name, **planned.variables)
 
 
-class _LimitsAction(Action):
+class _LimitsAction(Action, abc.ABC):
+    """Shared by the two limits actions; abstract, so rasa_sdk does not register it."""
+
+    @abc.abstractmethod
+    def name(self) -> str: ...
+
     def __init__(
         self,
         provider_limits_source: Optional[ProviderLimitsSource] = None,

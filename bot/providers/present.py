@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 import yaml
 
@@ -264,12 +264,3 @@ def render_plan(
 def message_values(responses: Responses, message: PlannedMessage) -> Dict[str, Any]:
     """A whole message's values with labels resolved (what the action passes to Rasa)."""
     return _rendered_values(responses, message.values)
-
-
-def as_text_or_response(
-    responses: Responses, message: PlannedMessage
-) -> Union[Dict[str, Any], str]:
-    """For dispatchers: {"response", **values} for whole responses, composed text otherwise."""
-    if message.response:
-        return {"response": message.response, **message_values(responses, message)}
-    return render_lines(responses, message.lines)

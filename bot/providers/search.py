@@ -4,7 +4,7 @@ Order of scopes, and the result says which one answered so the bot can be honest
 1. "municipality": providers serving the person's municipality (their address or PTV area);
 2. "nearby": visiting places within 25, then 60 km of the person's point, then wider (150,
    400 km) - phone lines and e-channels of other municipalities are not offered, they usually
-   serve only their own residents;
+   serve only their own residents; level 1 (self-service) skips this scope, a link fits it;
 3. "national": nationwide channels (curated, see data/providers/national_channels.yml).
 A scope answers when it has a provider whose form fits the need level (AUTA: level 1 a direct
 link or e-channel, level 2 remote help or drop-in, level 3 in-person guidance, home visits or
@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session, selectinload
 
 from bot.providers.geo import bounding_box, haversine_km, in_finland
@@ -47,6 +47,8 @@ WIDER_RADII_KM: Tuple[float, ...] = (150.0, 400.0)
 #: Coordinates farther than this from the stated municipality's centre win over the municipality.
 MUNICIPALITY_SANITY_KM = 80.0
 NATIONAL_EXTRAS = 2
+#: Levels served by a link: a place in another town is not what they need, national links are.
+LINK_LEVELS = frozenset({"self_service"})
 _IN_CHUNK = 500
 
 _IN_PERSON = FORM_BITS["in_person"]
@@ -286,7 +288,7 @@ def _choose(
         found = _municipality(session, origin, topic, need_level)
         if consider(SCOPE_MUNICIPALITY, None, found):
             return fallback  # type: ignore[return-value]
-    if origin.has_point:
+    if origin.has_point and need_level not in LINK_LEVELS:
         for radius in (*NEARBY_RADII_KM, *WIDER_RADII_KM):
             found = _nearby(session, origin, topic, need_level, radius)
             enough = sum(candidate.fits for candidate in found) >= limit
@@ -398,7 +400,8 @@ def _national(
     session: Session, topic: Optional[str], need_level: Optional[str]
 ) -> List[_Candidate]:
     ids = list(
-        session.scalars(select(ProviderLocation.id).where(ProviderLocation.is_nationwide.is_(True)))
+        # "= true", not "IS true": PostgreSQL can use an index only for the former
+        session.scalars(select(ProviderLocation.id).where(ProviderLocation.is_nationwide == true()))
     )
     return _collect(_offers_of(session, ids, topic, need_level), need_level, None)
 

@@ -7,7 +7,6 @@ from typing import Optional
 from urllib.parse import urlparse
 
 from rasa.core.agent import Agent, load_agent
-from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.utils.endpoints import EndpointConfig
 
@@ -51,8 +50,5 @@ async def load(model_path: str, in_memory: bool = False) -> Agent:
     """The agent for `model_path`; `in_memory` keeps no conversation anywhere (batch use)."""
     available = endpoints()
     if in_memory:
-        available.tracker_store = None
-    agent = await load_agent(model_path=model_path, endpoints=available)
-    if in_memory:
-        agent.tracker_store = InMemoryTrackerStore(agent.domain)
-    return agent
+        available.tracker_store = None  # Rasa then keeps conversations in memory only
+    return await load_agent(model_path=model_path, endpoints=available)

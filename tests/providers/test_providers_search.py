@@ -226,3 +226,9 @@ def test_ngo_without_banking_is_not_offered_for_banking(sample_engine):
             session, topic="banking", need_level="light_support", municipality_code="091", limit=10
         )
     assert not any("Seniorijärjestö" in hit.name for hit in result.providers)
+
+
+def test_level_1_is_not_sent_to_another_town(directory):
+    result = search(directory, need_level="self_service", municipality_code="049")  # Espoo
+    assert result.scope == "national"
+    assert all(hit.channel_type == "EChannel" for hit in result.providers)
