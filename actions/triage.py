@@ -64,10 +64,9 @@ class ActionTriageNext(Action):
             has_location=location is not None,
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,
         )
-        if changed and not triage.is_empty() and step is not Step.ASK_CORRECTION:
-            dispatcher.utter_message(
-                response="utter_reflect", summary=_capitalised(summary(domain, triage))
-            )
+        understood = summary(domain, triage)
+        if changed and understood and step is not Step.ASK_CORRECTION:
+            dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
         return _carry_out(step, triage, done_key, dispatcher, domain)
 
 
@@ -79,6 +78,7 @@ def _carry_out(
     domain: DomainDict,
 ) -> List[EventType]:
     questions = {
+        Step.NOT_UNDERSTOOD: "utter_default",
         Step.ASK_CORRECTION: "utter_ask_correction",
         Step.ASK_TOPIC: "utter_ask_topic",
         Step.ASK_NEED_LEVEL: "utter_ask_need_level",

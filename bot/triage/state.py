@@ -113,6 +113,7 @@ def _may_set_asker(previous: Optional[str], stated: str, intent: Optional[str]) 
 class Step(str, Enum):
     """What the assistant does next in the triage."""
 
+    NOT_UNDERSTOOD = "not_understood"
     ASK_CORRECTION = "ask_correction"
     ASK_TOPIC = "ask_topic"
     ASK_NEED_LEVEL = "ask_need_level"
@@ -135,6 +136,8 @@ def next_step(
     says providers were already shown for exactly this triage, so a "kyllä" or "kiitos" does not
     repeat them.
     """
+    if intent == "nlu_fallback" and not changed:
+        return Step.NOT_UNDERSTOOD
     if intent == "deny" and not changed:
         return Step.ASK_CORRECTION
     if triage.topic is None:

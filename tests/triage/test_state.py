@@ -136,3 +136,21 @@ def test_a_negated_place_gives_way_to_the_affirmed_one(text, places, expected):
         {"entity": "municipality", "value": value, "start": start} for value, start in places
     ]
     assert understood_from_entities(entities, text).municipality == expected
+
+
+def test_an_unsure_intent_that_carried_nothing_is_not_understood():
+    step = next_step(
+        Triage(), intent="nlu_fallback", changed=False, has_location=False, already_completed=False
+    )
+    assert step is Step.NOT_UNDERSTOOD
+
+
+def test_an_unsure_intent_that_carried_a_topic_goes_on():
+    step = next_step(
+        Triage(topic="device"),
+        intent="nlu_fallback",
+        changed=True,
+        has_location=False,
+        already_completed=False,
+    )
+    assert step is Step.ASK_NEED_LEVEL
