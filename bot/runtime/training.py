@@ -61,11 +61,11 @@ def _files_under(paths: Iterable[Path]) -> List[Path]:
     return sorted(files)
 
 
-def inputs_hash(paths: Sequence[Path]) -> str:
-    """A short content hash of the files under `paths` (names relative to the project)."""
+def inputs_hash(paths: Sequence[Path], root: Path = PROJECT_ROOT) -> str:
+    """A short content hash of the files under `paths` (names relative to `root`)."""
     digest = hashlib.sha256()
     for file in _files_under(paths):
-        digest.update(str(file.relative_to(PROJECT_ROOT)).encode())
+        digest.update(str(file.relative_to(root)).encode())
         digest.update(b"\0")
         digest.update(file.read_bytes())
         digest.update(b"\0")

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import yaml
-from bot.guard.redactor import PersonalDataGuard
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
+
+from bot.guard.redactor import PersonalDataGuard
 
 
 @dataclass

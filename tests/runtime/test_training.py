@@ -1,0 +1,28 @@
+"""The model cache key: it must change exactly when an input changes."""
+
+from bot.runtime.training import inputs_hash, model_inputs
+
+
+def test_hash_is_stable_and_content_sensitive(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "nlu.yml").write_text("nlu: []\n")
+    (data / "notes.bin").write_bytes(b"\x00ignored")
+    first = inputs_hash([data], root=tmp_path)
+    assert inputs_hash([data], root=tmp_path) == first
+    (data / "notes.bin").write_bytes(b"\x01still ignored")
+    assert inputs_hash([data], root=tmp_path) == first
+    (data / "nlu.yml").write_text("nlu: [changed]\n")
+    assert inputs_hash([data], root=tmp_path) != first
+
+
+def test_renaming_a_file_changes_the_hash(tmp_path):
+    (tmp_path / "a.yml").write_text("same")
+    before = inputs_hash([tmp_path], root=tmp_path)
+    (tmp_path / "a.yml").rename(tmp_path / "b.yml")
+    assert inputs_hash([tmp_path], root=tmp_path) != before
+
+
+def test_the_model_depends_on_config_domain_data_and_pipeline_code():
+    names = {path.name for path in model_inputs()}
+    assert {"config.yml", "domain", "nlu", "stories", "rules", "constraints.txt"} <= names
