@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from bot.providers.hours import HELSINKI
 from bot.providers.present import (
     ASK_LOCATION,
+    REMOTE_LEVELS,
     load_domain_responses,
     message_values,
     plan_reply,
@@ -45,7 +46,7 @@ class ActionFindProviders(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         query = PersonQuery.from_slots(tracker.slots)
-        if not query.has_location:
+        if not query.has_location and query.need_level not in REMOTE_LEVELS:
             dispatcher.utter_message(response=ASK_LOCATION)
             return []
         now = self.now()

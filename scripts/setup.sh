@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
-python_ok() {  # Rasa 3.6.21 needs Python >= 3.8 and < 3.11
-  "$1" -c 'import sys, venv; sys.exit(0 if (3, 8) <= sys.version_info[:2] < (3, 11) else 1)' 2>/dev/null
+python_ok() {  # Rasa 3.6.21 needs Python < 3.11; our code needs >= 3.9 (zoneinfo)
+  "$1" -c 'import sys, venv; sys.exit(0 if (3, 9) <= sys.version_info[:2] < (3, 11) else 1)' 2>/dev/null
 }
 
 find_python() {
@@ -16,7 +16,7 @@ find_python() {
   [ -n "${PYTHON:-}" ] && candidates+=("$PYTHON")
   if command -v pyenv >/dev/null 2>&1; then
     local root; root=$(pyenv root)
-    for dir in $(ls -d "$root"/versions/3.10.* "$root"/versions/3.9.* "$root"/versions/3.8.* 2>/dev/null | sort -rV); do
+    for dir in $(ls -d "$root"/versions/3.10.* "$root"/versions/3.9.* 2>/dev/null | sort -rV); do
       candidates+=("$dir/bin/python")
     done
   fi
@@ -65,7 +65,7 @@ ensure_venv() {
 }
 
 ensure_debian_packages
-PYTHON_BIN=$(find_python) || die "Python 3.8-3.10 is needed (Rasa 3.6). Install it, e.g. 'pyenv install 3.10.13' or 'sudo apt-get install python3.10 python3.10-venv', or set PYTHON=/path/to/python3.10."
+PYTHON_BIN=$(find_python) || die "Python 3.9 or 3.10 is needed (Rasa 3.6 does not run on 3.11). Install it, e.g. 'pyenv install 3.10.13' or 'sudo apt-get install python3.10 python3.10-venv', or set PYTHON=/path/to/python3.10."
 ensure_venv "$PYTHON_BIN"
 .venv/bin/python -c 'import libvoikko; libvoikko.Voikko("fi")' \
   || die "Voikko is installed but its Finnish dictionary cannot be loaded (package voikko-fi)."

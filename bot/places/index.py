@@ -7,7 +7,7 @@ is immutable, so it is safe to share between Rasa components, actions and thread
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
@@ -107,7 +107,7 @@ class MunicipalityIndex:
         return len(self._all)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _forms_of(name: str) -> frozenset:
     return inflected_forms(name)
 

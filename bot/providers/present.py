@@ -30,6 +30,9 @@ from bot.providers.search import (
 ASK_LOCATION = "utter_ask_municipality"
 SAMPLE_NOTICE = "utter_providers_sample_notice"
 ONLINE_LEVELS = (None, "self_service", "light_support")
+REMOTE_LEVELS = ("self_service", "light_support")
+REMOTE_INTRO = "utter_providers_remote"
+OFFER_LOCAL_HELP = "utter_providers_offer_local"
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,16 @@ def format_date(moment: datetime) -> str:
     return f"{moment.day}.{moment.month}."
 
 
+def remote_help_will_do(result: SearchResult) -> bool:
+    """Levels 1 and 2 are served by links, chat and phone: no place is needed to answer them."""
+    return (
+        not result.location_known and result.need_level in REMOTE_LEVELS and bool(result.providers)
+    )
+
+
 def plan_reply(result: SearchResult, now: datetime) -> List[PlannedMessage]:
-    """The messages for `result`; asks for a place when none is known."""
-    if not result.location_known:
+    """The messages for `result`; asks for a place when none is known and one is needed."""
+    if not result.location_known and not remote_help_will_do(result):
         return [PlannedMessage(response=ASK_LOCATION)]
     if not result.providers:
         return [PlannedMessage(response="utter_providers_none")]
@@ -97,11 +107,15 @@ def plan_reply(result: SearchResult, now: datetime) -> List[PlannedMessage]:
             )
     if result.any_sample:
         messages.append(PlannedMessage(response=SAMPLE_NOTICE))
+    if not result.location_known:
+        messages.append(PlannedMessage(response=OFFER_LOCAL_HELP))
     return messages
 
 
 def _intro(result: SearchResult) -> PlannedMessage:
     origin = result.origin
+    if not result.location_known:
+        return PlannedMessage(response=REMOTE_INTRO)
     values: Dict[str, Any] = {"place": origin.municipality_name or ""}
     if result.scope == SCOPE_MUNICIPALITY:
         return PlannedMessage(response="utter_providers_in_municipality", values=values)

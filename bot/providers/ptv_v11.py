@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.providers.geo import etrs_to_wgs84, in_finland
 from bot.providers.hours import HELSINKI, parse_hhmm

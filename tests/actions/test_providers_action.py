@@ -2,14 +2,11 @@
 
 from datetime import datetime
 
-import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.providers import ActionFindProviders
-from bot.providers import db
 from bot.providers.hours import HELSINKI
-from bot.providers.importer import ProviderImporter
 from bot.providers.present import render_response
 from tests.actions.trackers import make_tracker
 
@@ -19,17 +16,6 @@ FRIDAY_EVENING = datetime(2025, 12, 5, 17, 0, tzinfo=HELSINKI)
 class FixedClockAction(ActionFindProviders):
     def now(self) -> datetime:
         return FRIDAY_EVENING
-
-
-@pytest.fixture
-def sample_database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'providers.sqlite3'}"
-    monkeypatch.setenv(db.DATABASE_URL_ENV, url)
-    importer = ProviderImporter(db.get_engine(url), progress=False)
-    importer.import_national_channels()
-    importer.import_sample()
-    yield url
-    db.dispose_engines()
 
 
 async def run(domain, **slots):
@@ -98,9 +84,20 @@ async def test_national_channels_when_nothing_near_fits(domain, sample_database)
     assert events == [SlotSet("provider_id", events[0]["value"])]
 
 
-async def test_without_any_place_it_asks_for_one(domain, sample_database):
-    messages, events = await run(domain, topic="banking", need_level="light_support")
+async def test_without_any_place_in_person_help_asks_for_one(domain, sample_database):
+    messages, events = await run(domain, topic="banking", need_level="demanding_support")
     assert responses_of(messages) == ["utter_ask_municipality"] and events == []
+
+
+async def test_without_any_place_light_support_gets_remote_help_and_an_offer(
+    domain, sample_database
+):
+    messages, events = await run(domain, topic="banking", need_level="light_support")
+    names = responses_of(messages)
+    assert names[0] == "utter_providers_remote"
+    assert names[-1] == "utter_providers_offer_local"
+    assert len(messages) >= 3  # intro, at least one national channel, the offer
+    assert events and events[0]["name"] == "provider_id"
 
 
 async def test_postal_code_and_coordinates(domain, sample_database):

@@ -27,8 +27,7 @@ def test_any_other_warning_fails():
 def test_references_are_found_in_code_and_in_fstring_prefixes(tmp_path):
     code = tmp_path / "action.py"
     code.write_text(
-        'dispatcher.utter_message(response="utter_reflect")\n'
-        'name = f"utter_label_topic_{topic}"\n'
+        'dispatcher.utter_message(response="utter_reflect")\nname = f"utter_label_topic_{topic}"\n'
     )
     names, prefixes = referenced_responses([tmp_path])
     assert "utter_reflect" in names

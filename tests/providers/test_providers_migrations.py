@@ -3,7 +3,6 @@
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-
 from sqlalchemy import text
 
 from bot.providers.db import (

@@ -3,9 +3,9 @@
 import copy
 import json
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from zoneinfo import ZoneInfo
 
 from bot.providers import ptv_v11 as ptv
 from bot.providers.classify import PROVIDER_DATA_DIR

@@ -1,0 +1,68 @@
+"""action_offer_human: a person-to-person channel that fits, never a dead end."""
+
+from datetime import datetime
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.human import ActionOfferHuman, is_human_channel
+from bot.providers.hours import HELSINKI
+from bot.providers.search import ProviderHit
+from tests.actions.trackers import make_tracker
+
+FRIDAY_MORNING = datetime(2025, 12, 5, 10, 0, tzinfo=HELSINKI)
+
+
+class FixedClock(ActionOfferHuman):
+    def now(self) -> datetime:
+        return FRIDAY_MORNING
+
+
+async def offer(domain, **slots):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("haluan puhua ihmisen kanssa", intent="ask_human", slots=slots)
+    await FixedClock().run(dispatcher, tracker, domain)
+    return dispatcher.messages
+
+
+def hit(channel_type, forms):
+    fields = dict.fromkeys(ProviderHit.__dataclass_fields__)
+    fields.update(
+        id=1,
+        channel_type=channel_type,
+        forms=forms,
+        name="x",
+        need_levels=[],
+        languages=[],
+        limits=[],
+    )
+    return ProviderHit(**fields)
+
+
+def test_a_web_page_is_no_human_but_a_phone_line_is():
+    assert not is_human_channel(hit("EChannel", []), "light_support")
+    assert is_human_channel(hit("Phone", []), "non_digital")
+    assert is_human_channel(hit("EChannel", ["remote"]), "light_support")
+
+
+def test_chat_does_not_serve_someone_who_cannot_use_devices():
+    assert not is_human_channel(hit("EChannel", ["remote"]), "non_digital")
+    assert is_human_channel(hit("ServiceLocation", ["in_person"]), "non_digital")
+
+
+async def test_with_a_place_it_names_a_local_channel_with_hours(domain, sample_database):
+    messages = await offer(domain, topic="banking", need_level="non_digital", municipality="Oulu")
+    assert messages[0]["response"] == "utter_human_intro"
+    described = [m["text"] for m in messages if m.get("text")]
+    assert described, messages
+    assert any("ESIMERKKI" in text for text in described)  # sample data says it is a sample
+    assert "utter_human_nearby_needs_place" not in [m.get("response") for m in messages]
+
+
+async def test_without_a_place_it_still_names_a_channel_and_offers_a_local_one(
+    domain, sample_database
+):
+    messages = await offer(domain, topic="suomifi_messages", need_level="light_support")
+    names = [m.get("response") for m in messages]
+    assert names[0] == "utter_human_intro"
+    assert names[-1] == "utter_human_nearby_needs_place"
+    assert len(messages) >= 3
