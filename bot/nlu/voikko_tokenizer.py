@@ -27,6 +27,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.guard.findings import PLACEHOLDERS
 from bot.language.voikko import FinnishAnalyzer, get_analyzer
 
 #: Token data key under which the compound parts of a word are stored.
@@ -35,6 +36,10 @@ COMPOUND_PARTS = "compound_parts"
 # A token worth keeping has at least one letter or digit; pure punctuation and emoji are
 # dropped, as Rasa's WhitespaceTokenizer does.
 _HAS_WORD_CHAR = re.compile(r"[^\W_]")
+# The guard's placeholders ("[henkilötunnus poistettu]") are not the person's words: each is one
+# neutral token, so the word "henkilötunnus" in a placeholder never votes for a topic.
+_PLACEHOLDER = re.compile("|".join(re.escape(text) for text in PLACEHOLDERS.values()))
+REDACTED_TOKEN = "__poistettu__"
 
 
 @lru_cache(maxsize=1)
@@ -101,11 +106,16 @@ class VoikkoTokenizer(Tokenizer):
         text = message.get(attribute)
         if not text:
             return []
+        redacted = [match.span() for match in _PLACEHOLDER.finditer(text)]
         tokens = [
             Token(t.text, t.idx)
             for t in _finnish_tokenizer()(text)
-            if t.text.strip() and (self._keep_punctuation or _HAS_WORD_CHAR.search(t.text))
+            if t.text.strip()
+            and (self._keep_punctuation or _HAS_WORD_CHAR.search(t.text))
+            and not any(start <= t.idx < end for start, end in redacted)
         ]
+        tokens += [Token(REDACTED_TOKEN, start, end=end) for start, end in redacted]
+        tokens.sort(key=lambda token: token.start)
         if not tokens:
             # Only punctuation or emoji (":)"): keep the whole text as one token, like
             # WhitespaceTokenizer, so the message still has a feature.
@@ -119,6 +129,10 @@ class VoikkoTokenizer(Tokenizer):
     def _annotate(self, token: Token) -> None:
         """Set lemma and compound parts (token pattern splits are annotated afterwards, so a
         split token gets its own lemma rather than its parent's)."""
+        if token.text == REDACTED_TOKEN:
+            token.lemma = REDACTED_TOKEN
+            token.set(COMPOUND_PARTS, [])
+            return
         token.lemma = self.lemma(token.text)
         token.set(COMPOUND_PARTS, self._analyzer.compound_parts(token.text))
 

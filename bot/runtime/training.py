@@ -96,7 +96,15 @@ def ensure_trained(force: bool = False) -> Path:
     trained = _train(name)
     cached.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(trained, cached)
+    _remove_stale_models(keep=trained)
     return trained
+
+
+def _remove_stale_models(keep: Path) -> None:
+    """Older models in models/ are 70 MB each and never used again (the cache keeps them)."""
+    for model in MODELS_DIR.glob(f"{MODEL_PREFIX}-*.tar.gz"):
+        if model.resolve() != keep.resolve():
+            model.unlink()
 
 
 def _train(name: str) -> Path:

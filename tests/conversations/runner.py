@@ -29,6 +29,8 @@ class Turn:
     bot_excludes: List[str] = field(default_factory=list)
     slots: Dict[str, Any] = field(default_factory=dict)
     text_includes: List[str] = field(default_factory=list)  # substrings of what the bot said
+    stored_includes: List[str] = field(default_factory=list)  # in the user text as stored
+    stored_excludes: List[str] = field(default_factory=list)  # never in the stored user text
 
 
 @dataclass
@@ -78,6 +80,13 @@ def _check(turn: Turn, tracker: Any, events: List[Any]) -> List[str]:
     unwanted = [name for name in turn.bot_excludes if name in names]
     if unwanted:
         problems.append(f"bot said {names}, must not say {unwanted}")
+    stored = " ".join(event.text or "" for event in users)
+    for fragment in turn.stored_includes:
+        if fragment not in stored:
+            problems.append(f"stored user text lacks {fragment!r}: {stored!r}")
+    for fragment in turn.stored_excludes:
+        if fragment in stored:
+            problems.append(f"stored user text holds {fragment!r}")
     for fragment in turn.text_includes:
         if fragment not in said:
             problems.append(f"bot text lacks {fragment!r}: {said!r}")

@@ -170,3 +170,18 @@ def test_count_vectors_featurizer_sees_base_forms_or_raw_text(tmp_path):
     assert vocabulary() == {"pankkitunnus", "puhelin"}
     raw = vocabulary(use_lemma=False)
     assert {"pankkitunnuksillani", "pankkitunnukset", "pankkitunnkset"} <= raw
+
+
+def test_a_guard_placeholder_is_one_neutral_token():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.voikko_tokenizer import REDACTED_TOKEN, VoikkoTokenizer
+
+    tokenizer = VoikkoTokenizer(VoikkoTokenizer.get_default_config())
+    text = "hetu on [henkilötunnus poistettu] ja omakanta ei aukea"
+    tokens = tokenizer.tokenize(Message({"text": text}), "text")
+    texts = [token.text for token in tokens]
+    assert texts == ["hetu", "on", REDACTED_TOKEN, "ja", "omakanta", "ei", "aukea"]
+    placeholder = tokens[2]
+    assert text[placeholder.start : placeholder.end] == "[henkilötunnus poistettu]"
+    assert placeholder.lemma == REDACTED_TOKEN
