@@ -5,15 +5,16 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Dict, List
+from typing import Any, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.providers import utter_planned
 from bot.providers.hours import HELSINKI
-from bot.providers.present import load_domain_responses, message_values, plan_reply, render_lines
+from bot.providers.present import plan_reply
 from bot.providers.search import ProviderHit, SearchResult
 from bot.providers.service import PersonQuery, find_for_person
 
@@ -58,15 +59,8 @@ class ActionOfferHuman(Action):
             dispatcher.utter_message(response="utter_human_none")
             return []
         dispatcher.utter_message(response="utter_human_intro")
-        responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
         # plan_reply's first message is its own intro; utter_human_intro replaces it.
-        for message in plan_reply(_as_located(result), now)[1:]:
-            if message.response:
-                dispatcher.utter_message(
-                    response=message.response, **message_values(responses, message)
-                )
-            else:
-                dispatcher.utter_message(text=render_lines(responses, message.lines))
+        utter_planned(dispatcher, domain, plan_reply(_as_located(result), now)[1:])
         if not query.has_location:
             dispatcher.utter_message(response="utter_human_nearby_needs_place")
         return []

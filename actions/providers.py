@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterable, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,6 +22,7 @@ from bot.providers.hours import HELSINKI
 from bot.providers.present import (
     ASK_LOCATION,
     REMOTE_LEVELS,
+    PlannedMessage,
     load_domain_responses,
     message_values,
     plan_reply,
@@ -51,14 +52,7 @@ class ActionFindProviders(Action):
             return []
         now = self.now()
         result = await asyncio.to_thread(find_for_person, query, now=now)
-        responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
-        for message in plan_reply(result, now):
-            if message.response:
-                dispatcher.utter_message(
-                    response=message.response, **message_values(responses, message)
-                )
-            else:
-                dispatcher.utter_message(text=render_lines(responses, message.lines))
+        utter_planned(dispatcher, domain, plan_reply(result, now))
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
@@ -68,3 +62,17 @@ class ActionFindProviders(Action):
         if result.providers:
             return [SlotSet(PROVIDER_ID, str(result.providers[0].id))]
         return []
+
+
+def utter_planned(
+    dispatcher: CollectingDispatcher, domain: DomainDict, messages: Iterable[PlannedMessage]
+) -> None:
+    """Say planned messages: a domain response with values, or lines composed from several."""
+    responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
+    for message in messages:
+        if message.response:
+            dispatcher.utter_message(
+                response=message.response, **message_values(responses, message)
+            )
+        else:
+            dispatcher.utter_message(text=render_lines(responses, message.lines))

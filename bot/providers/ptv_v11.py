@@ -177,17 +177,24 @@ def _exact_language(values: Any, language: str, type_: str) -> Optional[str]:
     return None
 
 
-def parse_timestamp(value: Any) -> Optional[datetime]:
-    """PTV timestamps ("2020-02-06T12:36:23.554Z", .NET's 7-digit fractions) as naive UTC."""
+def _parse_iso(value: Any, what: str) -> Optional[datetime]:
+    """An ISO 8601 instant as PTV writes it ("Z", .NET's 7-digit fractions), offset kept."""
     text = _text(value)
     if text is None:
         return None
     text = text.replace("Z", "+00:00")
     text = _FRACTION.sub(lambda match: "." + match.group(1)[:6].ljust(6, "0"), text, count=1)
     try:
-        moment = datetime.fromisoformat(text)
+        return datetime.fromisoformat(text)
     except ValueError as error:
-        raise RecordError(f"bad timestamp {value!r}") from error
+        raise RecordError(f"bad {what} {value!r}") from error
+
+
+def parse_timestamp(value: Any) -> Optional[datetime]:
+    """PTV timestamps ("2020-02-06T12:36:23.554Z", .NET's 7-digit fractions) as naive UTC."""
+    moment = _parse_iso(value, "timestamp")
+    if moment is None:
+        return None
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
     return moment
@@ -195,15 +202,9 @@ def parse_timestamp(value: Any) -> Optional[datetime]:
 
 def parse_local_date(value: Any) -> Optional[date]:
     """A validity date. An instant with an offset is read as the Helsinki date it falls on."""
-    text = _text(value)
-    if text is None:
+    moment = _parse_iso(value, "date")
+    if moment is None:
         return None
-    normalised = text.replace("Z", "+00:00")
-    normalised = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), normalised, count=1)
-    try:
-        moment = datetime.fromisoformat(normalised)
-    except ValueError as error:
-        raise RecordError(f"bad date {value!r}") from error
     if moment.tzinfo is not None:
         moment = moment.astimezone(HELSINKI)
     return moment.date()
