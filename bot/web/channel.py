@@ -39,11 +39,12 @@ class WebChatPage(InputChannel):
 
         @page.route("/", methods=["GET"])
         async def index(request: Request) -> HTTPResponse:
-            return _static("index.html")
+            # The page loads its assets by relative URL, so it must be served from ".../".
+            return response.redirect(request.path.rstrip("/") + "/")
 
         @page.route("/<name>", methods=["GET"])
         async def asset(request: Request, name: str) -> HTTPResponse:
-            return _static(name)
+            return _static(name or "index.html")
 
         return page
 

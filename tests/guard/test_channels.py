@@ -1,14 +1,10 @@
 """Guarded channels: the warning goes out once, only redacted text goes in."""
 
 import asyncio
-import socket
-import uuid
-from typing import Any, AsyncIterator, Callable, List, Tuple
+from typing import Any, List
 
 import aiohttp
-import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from sanic import Sanic
 
 from bot.guard import (
     PLACEHOLDER_CARD_NUMBER,
@@ -123,35 +119,6 @@ def test_channel_names_and_creation_from_credentials() -> None:
 
 
 # ------------------------------------------------------------------ real servers
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-async def serve() -> AsyncIterator[Callable[[Any, Collector], Any]]:
-    """Start a real Sanic server with one channel's blueprint, as `rasa run` mounts it."""
-    servers: List[Any] = []
-
-    async def start(channel: Any, collector: Collector) -> Tuple[str, Any]:
-        Sanic.test_mode = True
-        app = Sanic(f"guard_{uuid.uuid4().hex}")
-        app.blueprint(channel.blueprint(collector), url_prefix=f"/webhooks/{channel.url_prefix()}")
-        port = _free_port()
-        server = await app.create_server(
-            host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
-        )
-        await server.startup()
-        servers.append(server)
-        return f"http://127.0.0.1:{port}", server
-
-    yield start
-    for server in servers:
-        server.close()
-        await server.wait_closed()
 
 
 async def test_guarded_rest_channel_end_to_end(serve: Any) -> None:
