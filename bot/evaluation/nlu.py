@@ -122,7 +122,7 @@ def write_report(reports: Dict[str, Dict[str, object]]) -> Path:
             "# NLU evaluation on held-out messages",
             "",
             f"{ours['examples']} held-out messages (tests/heldout/triage.jsonl), never trained on.",
-            "Ours: Voikko tokenizer (spaCy fi tokens, Voikko base forms), base-form word 1-2 grams,",
+            "Ours: Voikko tokenizer (spaCy fi tokens, Voikko base forms), base-form 1-2 grams,",
             "word forms, raw-text char 1-5 grams, DIET, level-4 cue rules, municipality extractor.",
             "Baseline: whitespace tokens, word + char 1-4 count vectors, DIET. Both carry the same",
             "triage classifier head; need_level is scored on messages that state it; municipality",
