@@ -68,6 +68,20 @@ CONTEXT_BEFORE: FrozenSet[str] = frozenset(
 )
 CONTEXT_AFTER: FrozenSet[str] = frozenset(
     {"kunta", "kaupunki", "seutu", "seutukunta", "keskusta", "kirkonkylä", "alue"}
+    # A municipality's own institutions: "Loviisan kirjasto", "Kaarinan terveyskeskus".
+    | {
+        "kirjasto",
+        "pääkirjasto",
+        "kaupunginkirjasto",
+        "asiointipiste",
+        "palvelupiste",
+        "terveyskeskus",
+        "kansalaisopisto",
+        "työväenopisto",
+        "kaupungintalo",
+        "kunnantalo",
+        "seurakunta",
+    }
 )
 
 

@@ -26,12 +26,14 @@ TRAINING_DATA = [
     PROJECT_ROOT / "data" / "stories",
     PROJECT_ROOT / "data" / "rules",
 ]
-# Code that runs inside the trained pipeline: a change here can change predictions.
+# Code that shapes what the pipeline learns: the tokens and base forms the featurizers see, and
+# the label set. Non-trainable components (the municipality extractor over bot/places, the
+# level-4 cues) run the current code at parse time, so changing them needs no retraining.
 PIPELINE_CODE = [
     PROJECT_ROOT / "bot" / "nlu",
     PROJECT_ROOT / "bot" / "language",
-    PROJECT_ROOT / "bot" / "places",
-    PROJECT_ROOT / "bot" / "triage",
+    PROJECT_ROOT / "bot" / "triage" / "labels.py",
+    PROJECT_ROOT / "bot" / "guard" / "findings.py",
     PROJECT_ROOT / "requirements" / "constraints.txt",
 ]
 MODEL_PREFIX = "digituki"

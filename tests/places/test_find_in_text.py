@@ -142,3 +142,11 @@ def test_random_word_salad(words):
     text = " ".join(words)
     for match in get_index().find_in_text(text):
         assert text[match.start : match.end] == match.matched_text
+
+
+def test_a_municipal_institution_makes_a_first_name_a_place():
+    from bot.places import get_index
+
+    found = get_index().find_in_text("Loviisan kirjastosta moi, asiakas tarvitsee apua")
+    assert [match.municipality.name_fi for match in found] == ["Loviisa"]
+    assert get_index().find_in_text("Loviisan puhelin on rikki") == []
