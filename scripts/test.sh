@@ -25,4 +25,4 @@ step "NLU evaluation on held-out messages, against the baseline"
 .venv/bin/python -m bot evaluate nlu --strict
 
 step "triage evaluation on held-out messages"
-.venv/bin/python -m bot evaluate triage --strict
+.venv/bin/python -m bot evaluate triage --no-regression

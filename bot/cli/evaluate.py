@@ -20,6 +20,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="exit 1 if ours does not beat the baseline (nlu) or misses a target (triage)",
     )
+    parser.add_argument(
+        "--no-regression",
+        action="store_true",
+        help="triage: exit 1 if a slot falls below its recorded floor (what CI checks)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -27,7 +32,7 @@ def handle(args: argparse.Namespace) -> int:
     configure_logging(logging.WARNING)
     if args.what == "nlu":
         return _nlu(args.strict)
-    return _triage(args.strict)
+    return _triage(args.strict, args.no_regression)
 
 
 def _nlu(strict: bool) -> int:
@@ -42,13 +47,16 @@ def _nlu(strict: bool) -> int:
     return 0
 
 
-def _triage(strict: bool) -> int:
+def _triage(strict: bool, no_regression: bool) -> int:
     from bot.evaluation import triage
 
     scores = triage.run()
     print((triage.RESULTS_DIR / "triage_evaluation.md").read_text())
     misses = triage.failing(scores)
-    if strict and misses:
-        print("FAIL: " + "; ".join(misses))
+    if misses:
+        print("Targets missed: " + "; ".join(misses))
+    regressions = triage.failing(scores, triage.FLOORS)
+    if no_regression and regressions:
+        print("FAIL, below the recorded floor: " + "; ".join(regressions))
         return 1
-    return 0
+    return 1 if strict and misses else 0
