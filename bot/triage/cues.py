@@ -72,10 +72,17 @@ def _negated_before(tokens: Sequence[Token], index: int, window: int) -> bool:
     return any(_has(token, NEGATIONS) for token in tokens[max(0, index - window) : index])
 
 
+# Having is said with the partitive ("ei ole nettiä"); a locative is about experience or place:
+# "en ole ikinä ollut netissä" is someone who has never been online (level 3), not level 4.
+LOCATIVE_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "seen", "hin")
+
+
 def _lacks_device(tokens: Sequence[Token]) -> bool:
     """ "ei ole tietokonetta", "enkä omista älypuhelinta", "ei oo nettiä kotona eikä..."."""
     for index, token in enumerate(tokens):
         if not _has(token, DEVICES) or not _negated_before(tokens, index, 4):
+            continue
+        if token[0].endswith(LOCATIVE_ENDINGS):
             continue
         before = tokens[max(0, index - 4) : index]
         having = [i for i, t in enumerate(before) if _has(t, HAVING)]

@@ -31,6 +31,8 @@ def test_level_four_causes_are_found(text, cue):
     "text",
     [
         "en ole koskaan käyttänyt tietokonetta",  # level 3: no experience, not no device
+        "asun Sotkamossa enkä ole ikinä ollut netissä",  # never online: level 3
+        "en ole ollut koneella vuosiin",
         "en pysty kirjautumaan koska salasana ei toimi",  # a passing problem
         "tabletti ei toimi",
         "ei saa puhelinta auki",
