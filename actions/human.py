@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import datetime
 from typing import Any, List
 
 from rasa_sdk import Action, Tracker
@@ -12,8 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.providers import utter_planned
-from bot.providers.hours import HELSINKI
+from actions.providers import HelsinkiClock, utter_planned
 from bot.providers.present import plan_reply
 from bot.providers.search import ProviderHit, SearchResult
 from bot.providers.service import PersonQuery, find_for_person
@@ -42,12 +40,9 @@ def human_channels(result: SearchResult) -> SearchResult:
     return replace(result, providers=humans, national=national)
 
 
-class ActionOfferHuman(Action):
+class ActionOfferHuman(HelsinkiClock, Action):
     def name(self) -> str:
         return "action_offer_human"
-
-    def now(self) -> datetime:
-        return datetime.now(HELSINKI)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

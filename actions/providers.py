@@ -35,13 +35,16 @@ logger = logging.getLogger(__name__)
 PROVIDER_ID = "provider_id"
 
 
-class ActionFindProviders(Action):
-    def name(self) -> str:
-        return "action_find_providers"
+class HelsinkiClock:
+    """Opening hours are Finnish time; a method so tests can fix the clock."""
 
     def now(self) -> datetime:
-        """The current Finnish time (a method so tests can fix the clock)."""
         return datetime.now(HELSINKI)
+
+
+class ActionFindProviders(HelsinkiClock, Action):
+    def name(self) -> str:
+        return "action_find_providers"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
