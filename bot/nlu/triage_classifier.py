@@ -119,8 +119,11 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 "nlu_fallback",
             ],
             "C": 10.0,
-            # Rare classes (advisors, level 4) must not drown in "nothing stated".
-            "class_weight": "balanced",
+            # Rare classes (advisors, level 4) must not drown in "nothing stated": classes are
+            # weighted inversely to their frequency, but no class more than this many times
+            # (an explicit "for myself" has only a dozen examples and would otherwise count
+            # twenty times over). Chosen by cross-validation on the training data.
+            "max_class_weight": 5.0,
             "max_iter": 2000,
             "random_state": 42,
         }
@@ -155,7 +158,6 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
             C=self._config["C"],
             max_iter=self._config["max_iter"],
             random_state=self._config["random_state"],
-            class_weight=self._config["class_weight"],
             solver="lbfgs",
         )
 
@@ -176,10 +178,17 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 logger.warning(f"TriageClassifier: only one class for {label}; skipped.")
                 continue
             classifier = self._new_classifier()
-            classifier.fit(features, targets)
+            classifier.fit(features, targets, sample_weight=self._sample_weights(targets))
             self._classifiers[label] = classifier
         self.persist()
         return self._resource
+
+    def _sample_weights(self, targets: Sequence[str]) -> np.ndarray:
+        """Balanced class weights, capped, as per-example weights."""
+        classes, counts = np.unique(targets, return_counts=True)
+        balanced = len(targets) / (len(classes) * counts)
+        weight = dict(zip(classes, np.minimum(balanced, self._config["max_class_weight"])))
+        return np.array([weight[target] for target in targets])
 
     @staticmethod
     def _check_values(label: str, targets: Sequence[str]) -> None:

@@ -134,3 +134,14 @@ def test_a_misspelt_label_value_fails_training(storage):
     classifier = TriageClassifier.create({}, storage, Resource("t2"), context())
     with pytest.raises(ValueError, match="unknown values \\['bank'\\]"):
         classifier.train(data)
+
+
+def test_class_weights_are_balanced_but_capped(storage):
+    classifier = TriageClassifier.create(
+        {"max_class_weight": 5.0}, storage, Resource("w"), context()
+    )
+    targets = [NOT_STATED] * 96 + ["relative"] * 3 + ["self"] * 1
+    weights = classifier._sample_weights(targets)
+    assert weights[0] == pytest.approx(100 / (3 * 96))
+    assert weights[96] == pytest.approx(5.0)  # balanced would be 11.1
+    assert weights[-1] == pytest.approx(5.0)  # balanced would be 33.3
