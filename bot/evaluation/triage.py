@@ -20,7 +20,7 @@ from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
 # What the issue asks of the held-out evaluation.
 TARGETS = {TOPIC: 0.95, NEED_LEVEL: 0.90, ASKER: 0.95, MUNICIPALITY: 1.0}
 # What the build guards against falling below: a little under what was measured (topic and
-# municipality sit exactly on their targets). Asker (0.915 measured) is below its target; its
+# municipality sit exactly on their targets). Asker (0.912 measured) is below its target; its
 # floor makes a regression fail CI while the report keeps saying the target is missed.
 FLOORS = {TOPIC: 0.95, NEED_LEVEL: 0.93, ASKER: 0.90, MUNICIPALITY: 1.0}
 
