@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.types import DomainDict
+
+from bot.domain_files import unconditional_text
 
 
 def response_text(domain: DomainDict, name: str, **values: Any) -> str:
@@ -14,11 +16,10 @@ def response_text(domain: DomainDict, name: str, **values: Any) -> str:
     Actions compose some sentences from smaller domain texts (labels in a summary), and all of
     them must stay in the domain files where reviewers of the Finnish find them.
     """
-    variants: List[Dict[str, Any]] = domain.get("responses", {}).get(name) or []
-    for variant in variants:
-        if not variant.get("condition") and "text" in variant:
-            return str(variant["text"]).format(**values)
-    raise KeyError(f"The domain has no unconditional text response named {name!r}")
+    text = unconditional_text(domain.get("responses", {}).get(name) or [])
+    if text is None:
+        raise KeyError(f"The domain has no unconditional text response named {name!r}")
+    return str(text).format(**values)
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:
@@ -26,7 +27,7 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
 
 
 def slots_set_since_last_user_message(tracker: Tracker) -> Dict[str, Any]:
-    """Slot events that happened after the person's latest message, oldest first."""
+    """The slots set after the person's latest message, each with its newest value."""
     changes: Dict[str, Any] = {}
     for event in reversed(tracker.events):
         if event.get("event") == "user":

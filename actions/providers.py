@@ -18,12 +18,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.domain_files import load_responses
 from bot.providers.hours import HELSINKI
 from bot.providers.present import (
     ASK_LOCATION,
     REMOTE_LEVELS,
     PlannedMessage,
-    load_domain_responses,
     message_values,
     plan_reply,
     render_lines,
@@ -71,7 +71,7 @@ def utter_planned(
     dispatcher: CollectingDispatcher, domain: DomainDict, messages: Iterable[PlannedMessage]
 ) -> None:
     """Say planned messages: a domain response with values, or lines composed from several."""
-    responses: Dict[str, Any] = domain.get("responses") or load_domain_responses()
+    responses: Dict[str, Any] = domain.get("responses") or load_responses()
     for message in messages:
         if message.response:
             dispatcher.utter_message(

@@ -67,15 +67,15 @@ class ActionTriageNext(Action):
         understood = summary(domain, triage)
         if changed and understood and step is not Step.ASK_CORRECTION:
             dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
-        return _carry_out(step, triage, done_key, dispatcher, domain)
+        return _carry_out(step, triage, understood, done_key, dispatcher)
 
 
 def _carry_out(
     step: Step,
     triage: Triage,
+    understood: str,
     done_key: str,
     dispatcher: CollectingDispatcher,
-    domain: DomainDict,
 ) -> List[EventType]:
     questions = {
         Step.NOT_UNDERSTOOD: "utter_default",
@@ -89,7 +89,7 @@ def _carry_out(
         dispatcher.utter_message(response=questions[step])
         return []
     if triage.asker == "advisor":
-        dispatcher.utter_message(response="utter_advisor_summary", summary=summary(domain, triage))
+        dispatcher.utter_message(response="utter_advisor_summary", summary=understood)
     return [SlotSet(COMPLETED_SLOT, done_key), FollowupAction("action_find_providers")]
 
 

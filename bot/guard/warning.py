@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.limits.domain_files import default_text
+from bot.domain_files import default_text
 from bot.paths import DOMAIN_DIR
 
 WARNING_RESPONSE = "utter_personal_data_warning"

@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import yaml
 
-from bot.limits.domain_files import DomainFilesError, response_sources
+from bot.domain_files import DomainFilesError, response_sources
 from bot.paths import DATA_DIR, DOMAIN_DIR
 from bot.triage.labels import ASKERS, NEED_LEVELS, TOPICS
 

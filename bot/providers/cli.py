@@ -148,8 +148,9 @@ def resolve_place(text: Optional[str]) -> Dict[str, Optional[str]]:
 
 
 def handle_near(args: argparse.Namespace) -> int:
+    from bot.domain_files import load_responses
     from bot.providers.hours import HELSINKI, as_helsinki
-    from bot.providers.present import load_domain_responses, plan_reply, render_plan
+    from bot.providers.present import plan_reply, render_plan
     from bot.providers.service import PersonQuery, find_for_person
 
     place = resolve_place(args.place)
@@ -170,7 +171,7 @@ def handle_near(args: argparse.Namespace) -> int:
     else:
         result = find_for_person(query, now=now, limit=args.limit, engine=_engine(args))
         plan = plan_reply(result, now)
-    texts = render_plan(load_domain_responses(), plan, {"asker": args.asker})
+    texts = render_plan(load_responses(), plan, {"asker": args.asker})
     if args.json:
         _print_json(
             {

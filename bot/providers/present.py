@@ -12,12 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
-import yaml
-
-from bot.paths import DOMAIN_DIR
 from bot.providers.hours import as_helsinki
 from bot.providers.search import (
     SCOPE_MUNICIPALITY,
@@ -203,15 +199,6 @@ class _Weekday(int):
 
 
 Responses = Mapping[str, List[Mapping[str, Any]]]
-
-
-def load_domain_responses(domain_dir: Path = DOMAIN_DIR) -> Dict[str, List[Dict[str, Any]]]:
-    """All responses of domain/*.yml (as Rasa merges the directory)."""
-    responses: Dict[str, List[Dict[str, Any]]] = {}
-    for path in sorted(Path(domain_dir).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        responses.update(data.get("responses") or {})
-    return responses
 
 
 def choose_variant(

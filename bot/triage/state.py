@@ -35,9 +35,6 @@ class Triage:
     def as_dict(self) -> Dict[str, Optional[str]]:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
-    def is_empty(self) -> bool:
-        return not any(self.as_dict().values())
-
 
 # Words that, just before a place name, say the person is NOT there: "ei Helsinki vaan Espoo",
 # "asun Rovaniemellä en Kemissä", "ei se oo Lahti vaan Hollola".

@@ -13,8 +13,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.limits import ActionAnswerLimitQuestion, ActionExplainLimits
+from bot.domain_files import load_responses
 from bot.limits import explain
-from bot.limits.domain_files import load_responses
 from bot.paths import DOMAIN_DIR
 from bot.triage.labels import ASKERS, TOPICS
 from tests.actions.trackers import make_tracker

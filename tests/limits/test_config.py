@@ -8,8 +8,8 @@ from typing import Callable, Dict, List
 import pytest
 import yaml
 
+from bot.domain_files import load_responses
 from bot.limits import LIMITS_FILE, LimitsConfigError, default_limits, load_limits
-from bot.limits.domain_files import load_responses
 from bot.paths import DOMAIN_DIR
 from bot.triage.labels import TOPICS
 

@@ -7,9 +7,10 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.providers import ActionFindProviders
+from bot.domain_files import load_responses
 from bot.providers import cli, db
 from bot.providers.hours import HELSINKI
-from bot.providers.present import load_domain_responses, render_response
+from bot.providers.present import render_response
 from tests.actions.trackers import make_tracker
 
 AT = "2025-12-05T17:00:00"
@@ -97,7 +98,7 @@ async def test_near_json_is_what_the_action_says(capsys, database, monkeypatch):
         "asker": "relative",
         "municipality": "Hailuoto",
     }
-    responses = load_domain_responses()
+    responses = load_responses()
     events = await AtSameTime().run(
         dispatcher, make_tracker("apua", slots=slots), {"responses": responses}
     )

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.domain_files import load_responses
 from bot.paths import DOMAIN_DIR
 from bot.providers import present
 from bot.providers.hours import HELSINKI
 from bot.providers.models import ProviderLimitInfo
 from bot.providers.search import Origin, ProviderHit, SearchResult
 
-RESPONSES = present.load_domain_responses()
+RESPONSES = load_responses()
 OWN = yaml.safe_load((DOMAIN_DIR / "providers.yml").read_text(encoding="utf-8"))["responses"]
 NOW = datetime(2025, 12, 5, 10, 0, tzinfo=HELSINKI)  # a Friday
 

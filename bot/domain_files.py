@@ -1,7 +1,8 @@
 """Read the responses of the domain files without loading Rasa.
 
-WHY not rasa's Domain.load: the limits validator runs at start-up and in fast unit tests, and
-the guarded channels need one warning sentence before any model exists. Parsing the YAML gives
+WHY not rasa's Domain.load: the limits validator runs at start-up and in fast unit tests, the
+guarded channels need one warning sentence before any model exists, and the provider CLI
+renders replies without a model. Parsing the YAML gives
 exactly what both need (which responses exist, and their texts) and reports the file that
 defines each one, which makes error messages point at the right place.
 """
@@ -9,7 +10,7 @@ defines each one, which makes error messages point at the right place.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import yaml
 
@@ -58,14 +59,19 @@ def _responses_with_source(domain_dir: Path) -> Dict[str, tuple]:
     return found
 
 
+def unconditional_text(variations: Sequence[Variation]) -> Optional[str]:
+    """The text of the first variation without slot conditions: what every asker may hear."""
+    return next(
+        (v.get("text") for v in variations if not v.get("condition") and v.get("text")), None
+    )
+
+
 def default_text(name: str, domain_dir: Path = DOMAIN_DIR) -> str:
     """The text of a response's unconditional variation (the first one if there are several)."""
     variations = load_responses(domain_dir).get(name)
     if not variations:
         raise DomainFilesError(f"{domain_dir}: response '{name}' is not defined in any file")
-    text: Optional[str] = next(
-        (v.get("text") for v in variations if not v.get("condition") and v.get("text")), None
-    )
+    text = unconditional_text(variations)
     if not text:
         raise DomainFilesError(f"{domain_dir}: response '{name}' has no unconditional text")
     return str(text).strip()
