@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
+from typing import Optional
 
 from bot.cli.logs import configure_logging
 
@@ -25,14 +27,26 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="triage: exit 1 if a slot falls below its recorded floor (what CI checks)",
     )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help="triage: score these JSONL messages instead of the held-out set "
+        "(e.g. evaluation/dev.jsonl); the report is results/triage_evaluation_<name>.md",
+    )
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     configure_logging(logging.WARNING)
     if args.what == "nlu":
+        if args.data:
+            print("--data applies to `evaluate triage` only")
+            return 2
         return _nlu(args.strict)
-    return _triage(args.strict, args.no_regression)
+    if args.data and not args.data.is_file():
+        print(f"No such file: {args.data}")
+        return 2
+    return _triage(args.strict, args.no_regression, args.data)
 
 
 def _nlu(strict: bool) -> int:
@@ -47,11 +61,13 @@ def _nlu(strict: bool) -> int:
     return 0
 
 
-def _triage(strict: bool, no_regression: bool) -> int:
+def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     from bot.evaluation import triage
+    from bot.evaluation.heldout import HELDOUT_FILE
 
-    scores = triage.run()
-    print((triage.RESULTS_DIR / "triage_evaluation.md").read_text())
+    data = data or HELDOUT_FILE
+    scores = triage.run(data)
+    print((triage.RESULTS_DIR / f"{triage.report_name(data)}.md").read_text())
     misses = triage.failing(scores)
     if misses:
         print("Targets missed: " + "; ".join(misses))

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bot.evaluation.heldout import load_heldout
+from bot.evaluation.heldout import HELDOUT_FILE, load_heldout
 from bot.evaluation.metrics import SlotScore, score
-from bot.paths import RESULTS_DIR
+from bot.paths import PROJECT_ROOT, RESULTS_DIR
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
 
 # What the issue asks of the held-out evaluation.
@@ -36,8 +36,15 @@ async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]
     return results, time.perf_counter() - started
 
 
-def run() -> Dict[str, SlotScore]:
-    messages = load_heldout()
+def report_name(data: Path) -> str:
+    """The report's file name: "triage_evaluation" for the held-out set, else by data file."""
+    heldout = data.resolve() == HELDOUT_FILE.resolve()
+    return "triage_evaluation" if heldout else f"triage_evaluation_{data.stem}"
+
+
+def run(data: Path = HELDOUT_FILE) -> Dict[str, SlotScore]:
+    """Score the assistant on `data` (the held-out set unless told) and write its report."""
+    messages = load_heldout(data)
     results, seconds = asyncio.run(_triage_all([message.text for message in messages]))
     scores = {
         slot: score(
@@ -57,7 +64,7 @@ def run() -> Dict[str, SlotScore]:
         for message, result in zip(messages, results)
         if any(getattr(message, s) != result[s] for s in TARGETS)
     ]
-    write_report(scores, len(messages), seconds, mistakes)
+    write_report(scores, len(messages), seconds, mistakes, data)
     return scores
 
 
@@ -70,20 +77,23 @@ def failing(scores: Dict[str, SlotScore], limits: Dict[str, float] = TARGETS) ->
 
 
 def write_report(
-    scores: Dict[str, SlotScore], count: int, seconds: float, mistakes: List[Dict[str, object]]
+    scores: Dict[str, SlotScore],
+    count: int,
+    seconds: float,
+    mistakes: List[Dict[str, object]],
+    data: Path = HELDOUT_FILE,
 ) -> Path:
     RESULTS_DIR.mkdir(exist_ok=True)
+    name = report_name(data)
     payload = {
         "messages": count,
         "seconds": round(seconds, 2),
         "slots": {slot: slot_score.as_dict() for slot, slot_score in scores.items()},
         "mistakes": mistakes,
     }
-    (RESULTS_DIR / "triage_evaluation.json").write_text(
-        json.dumps(payload, indent=2, ensure_ascii=False)
-    )
+    (RESULTS_DIR / f"{name}.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False))
     lines = [
-        "# Triage evaluation on held-out messages",
+        f"# Triage evaluation on {_relative(data)}",
         "",
         f"{count} messages, each a new conversation through the full assistant, "
         f"in {seconds:.1f} s.",
@@ -104,6 +114,13 @@ def write_report(
             for (expected, predicted), count in slot_score.confusions[:6]
         )
         lines.append(f"- {slot}: {top or 'none'}")
-    path = RESULTS_DIR / "triage_evaluation.md"
+    path = RESULTS_DIR / f"{name}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _relative(data: Path) -> str:
+    try:
+        return str(data.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(data)

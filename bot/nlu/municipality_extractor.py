@@ -17,7 +17,6 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
-    ENTITIES,
     ENTITY_ATTRIBUTE_CONFIDENCE,
     ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
@@ -28,6 +27,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.entities import attach_entities
 from bot.places import MunicipalityIndex, PlaceMatch, get_index
 
 MUNICIPALITY_ENTITY = "municipality"
@@ -79,12 +79,7 @@ class MunicipalityEntityExtractor(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         """Append `municipality` (and `postal_code`) entities to each message."""
         for message in messages:
-            entities = self.extract(message.get(TEXT) or "")
-            message.set(
-                ENTITIES,
-                message.get(ENTITIES, []) + self.add_extractor_name(entities),
-                add_to_output=True,
-            )
+            attach_entities(self, message, self.extract(message.get(TEXT) or ""))
         return messages
 
     def extract(self, text: str) -> List[Dict[str, Any]]:

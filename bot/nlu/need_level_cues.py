@@ -16,18 +16,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Tokenizer
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_CONFIDENCE,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    INTENT,
-    TEXT,
-)
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.entities import attach_entities, message_entity
 from bot.nlu.triage_classifier import TriageClassifier
 from bot.triage.cues import NON_DIGITAL, non_digital_cue
 from bot.triage.labels import NEED_LEVEL
@@ -66,20 +58,6 @@ class NeedLevelCues(GraphComponent, EntityExtractorMixin):
             tokens = message.get(TOKENS_NAMES[TEXT]) or []
             words = [(token.text.lower(), (token.lemma or token.text).lower()) for token in tokens]
             if non_digital_cue(words):
-                self._set_non_digital(message)
+                cue = message_entity(message, NEED_LEVEL, NON_DIGITAL, confidence=1.0)
+                attach_entities(self, message, [cue], replacing=NEED_LEVEL)
         return messages
-
-    def _set_non_digital(self, message: Message) -> None:
-        kept = [
-            entity
-            for entity in message.get(ENTITIES, [])
-            if entity.get(ENTITY_ATTRIBUTE_TYPE) != NEED_LEVEL
-        ]
-        cue = {
-            ENTITY_ATTRIBUTE_TYPE: NEED_LEVEL,
-            ENTITY_ATTRIBUTE_VALUE: NON_DIGITAL,
-            ENTITY_ATTRIBUTE_START: 0,
-            ENTITY_ATTRIBUTE_END: len(message.get(TEXT) or ""),
-            ENTITY_ATTRIBUTE_CONFIDENCE: 1.0,
-        }
-        message.set(ENTITIES, kept + self.add_extractor_name([cue]), add_to_output=True)

@@ -27,8 +27,6 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
     ENTITIES,
-    ENTITY_ATTRIBUTE_CONFIDENCE,
-    ENTITY_ATTRIBUTE_END,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
@@ -40,6 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 
+from bot.nlu.entities import attach_entities, message_entity
 from bot.triage.labels import ASKER, LABEL_VALUES
 
 logger = logging.getLogger(__name__)
@@ -207,11 +206,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 continue
             entities = self._predict_entities(message)
             if entities:
-                message.set(
-                    ENTITIES,
-                    message.get(ENTITIES, []) + self.add_extractor_name(entities),
-                    add_to_output=True,
-                )
+                attach_entities(self, message, entities)
         return messages
 
     def _predict_entities(self, message: Message) -> List[Dict[str, Any]]:
@@ -219,7 +214,6 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         if intent in self._config["ignore_intents"]:
             return []
         features = sentence_features(message)
-        text = message.get(TEXT)
         predicted: Dict[str, Tuple[str, float]] = {}
         for label, classifier in self._classifiers.items():
             probabilities = classifier.predict_proba(features)[0]
@@ -233,13 +227,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
             if default:
                 predicted[ASKER] = default
         return [
-            {
-                ENTITY_ATTRIBUTE_TYPE: label,
-                ENTITY_ATTRIBUTE_VALUE: value,
-                ENTITY_ATTRIBUTE_START: 0,
-                ENTITY_ATTRIBUTE_END: len(text),
-                ENTITY_ATTRIBUTE_CONFIDENCE: confidence,
-            }
+            message_entity(message, label, value, confidence)
             for label, (value, confidence) in predicted.items()
         ]
 

@@ -33,6 +33,7 @@ PIPELINE_CODE = [
     PROJECT_ROOT / "bot" / "nlu",
     PROJECT_ROOT / "bot" / "language",
     PROJECT_ROOT / "bot" / "triage" / "labels.py",
+    PROJECT_ROOT / "bot" / "triage" / "asker_cues.py",
     PROJECT_ROOT / "bot" / "guard" / "findings.py",
     PROJECT_ROOT / "requirements" / "constraints.txt",
 ]

@@ -126,10 +126,6 @@ def non_digital_cue(tokens: Sequence[Token]) -> Optional[str]:
     return None
 
 
-def need_level_from_cues(tokens: Sequence[Token]) -> Optional[str]:
-    return NON_DIGITAL if non_digital_cue(tokens) else None
-
-
 def tokens_of(text: str) -> List[Token]:
     """(surface, base form) pairs of a text, for callers without Rasa tokens."""
     import re

@@ -38,6 +38,3 @@ LABEL_VALUES: Dict[str, Tuple[str, ...]] = {
     NEED_LEVEL: NEED_LEVELS,
     ASKER: ASKERS,
 }
-
-# The AUTA level number (1-4) for each need level, as support staff speak of them.
-AUTA_LEVEL: Dict[str, int] = {level: number for number, level in enumerate(NEED_LEVELS, start=1)}

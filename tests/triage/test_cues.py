@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.triage.cues import need_level_from_cues, non_digital_cue, tokens_of
+from bot.triage.cues import non_digital_cue, tokens_of
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,6 @@ from bot.triage.cues import need_level_from_cues, non_digital_cue, tokens_of
 )
 def test_level_four_causes_are_found(text, cue):
     assert non_digital_cue(tokens_of(text)) == cue
-    assert need_level_from_cues(tokens_of(text)) == "non_digital"
 
 
 @pytest.mark.parametrize(

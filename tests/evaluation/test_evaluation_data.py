@@ -1,0 +1,72 @@
+"""The evaluation sets: well-formed, labelled with the slots' own values, and never trained on."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.evaluation.heldout import HELDOUT_FILE, load_heldout
+from bot.evaluation.metrics import score
+from bot.evaluation.triage import report_name
+from bot.paths import PROJECT_ROOT
+from bot.places.index import get_index
+from bot.triage.labels import ASKERS, NEED_LEVELS, TOPICS
+
+DEV_FILE = PROJECT_ROOT / "evaluation" / "dev.jsonl"
+FRESH_FILES = sorted((PROJECT_ROOT / "evaluation").glob("fresh20*.jsonl"))
+EVALUATION_SETS = [HELDOUT_FILE, DEV_FILE]
+MIN_WORDS = 4
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@pytest.fixture(scope="module")
+def training_texts():
+    data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
+    return {_normalised(message.get("text")) for message in data.intent_examples}
+
+
+@pytest.mark.parametrize("path", EVALUATION_SETS, ids=lambda path: path.name)
+def test_labels_are_slot_values(path):
+    known_places = {municipality.name_fi for municipality in get_index().all()}
+    for message in load_heldout(path):
+        assert message.topic in (None, *TOPICS), message.text
+        assert message.need_level in (None, *NEED_LEVELS), message.text
+        assert message.asker in (None, *ASKERS), message.text
+        assert message.municipality is None or message.municipality in known_places
+
+
+@pytest.mark.parametrize("path", [*EVALUATION_SETS, *FRESH_FILES], ids=lambda path: path.name)
+def test_no_evaluation_message_is_trained_on(path, training_texts):
+    texts = [_normalised(json.loads(line)["text"]) for line in path.read_text().splitlines()]
+    assert len(texts) == len(set(texts)), "duplicate messages"
+    # "moi" or "Oulu" may well be written the same way twice; a sentence may not.
+    sentences = [text for text in texts if len(text.split()) >= MIN_WORDS]
+    assert not [text for text in sentences if text in training_texts]
+
+
+def test_a_broken_line_names_its_file_and_line(tmp_path):
+    data = tmp_path / "bad.jsonl"
+    data.write_text('{"text": "moi", "intent": "greet"}\n{"text": "hei"\n')
+    with pytest.raises(ValueError, match="bad.jsonl:2"):
+        load_heldout(data)
+
+
+def test_report_names():
+    assert report_name(HELDOUT_FILE) == "triage_evaluation"
+    assert report_name(Path("evaluation/dev.jsonl")) == "triage_evaluation_dev"
+
+
+def test_need_level_is_scored_only_where_the_message_states_it():
+    result = score(
+        "need_level",
+        [None, "light_support", "non_digital"],
+        ["x", "light_support", None],
+        only_stated=True,
+    )
+    assert (result.correct, result.total) == (1, 2)
+    assert result.confusions == [(("non_digital", "None"), 1)]
