@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.providers import HelsinkiClock, utter_planned
-from bot.providers.present import plan_reply
+from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
 from bot.providers.search import ProviderHit, SearchResult
 from bot.providers.service import PersonQuery, find_for_person
 
@@ -52,17 +52,11 @@ class ActionOfferHuman(HelsinkiClock, Action):
         result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))
         if not result.providers:
             dispatcher.utter_message(response="utter_human_none")
+            if not query.has_location:
+                # A place may well have a phone line or a visit nearby: no dead end.
+                dispatcher.utter_message(response=OFFER_LOCAL_HELP)
             return []
         dispatcher.utter_message(response="utter_human_intro")
-        # plan_reply's first message is its own intro; utter_human_intro replaces it.
-        utter_planned(dispatcher, domain, plan_reply(_as_located(result), now)[1:])
-        if not query.has_location:
-            dispatcher.utter_message(response="utter_human_nearby_needs_place")
+        plan = plan_reply(result, now, place_required=False, with_intro=False)
+        utter_planned(dispatcher, domain, plan)
         return []
-
-
-def _as_located(result: SearchResult) -> SearchResult:
-    """plan_reply asks for a place when none is known; here national channels answer anyway."""
-    if result.location_known:
-        return result
-    return replace(result, origin=replace(result.origin, kind="national"), scope="national")

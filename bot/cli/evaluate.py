@@ -66,7 +66,11 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     from bot.evaluation.heldout import HELDOUT_FILE
 
     data = data or HELDOUT_FILE
-    scores = triage.run(data)
+    try:
+        scores = triage.run(data)
+    except ValueError as error:
+        print(f"Cannot evaluate: {error}")
+        return 2
     print((triage.RESULTS_DIR / f"{triage.report_name(data)}.md").read_text())
     misses = triage.failing(scores)
     if misses:

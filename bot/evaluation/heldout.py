@@ -15,7 +15,7 @@ HELDOUT_FILE = PROJECT_ROOT / "tests" / "heldout" / "triage.jsonl"
 @dataclass(frozen=True)
 class HeldOutMessage:
     text: str
-    intent: str
+    intent: Optional[str]  # the triage evaluation does not need it; the NLU one does
     topic: Optional[str]
     need_level: Optional[str]
     asker: Optional[str]
@@ -32,7 +32,7 @@ def load_heldout(path: Path = HELDOUT_FILE) -> List[HeldOutMessage]:
             messages.append(
                 HeldOutMessage(
                     text=record["text"],
-                    intent=record["intent"],
+                    intent=record.get("intent"),
                     topic=record.get("topic"),
                     need_level=record.get("need_level"),
                     asker=record.get("asker"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -18,7 +17,7 @@ from typing import Dict, List, Optional
 from bot.evaluation.heldout import HeldOutMessage, load_heldout
 from bot.evaluation.metrics import macro_f1, score
 from bot.paths import DOMAIN_DIR, MODELS_DIR, PROJECT_ROOT, RESULTS_DIR
-from bot.runtime.training import PIPELINE_CODE, cached_model_path, inputs_hash
+from bot.runtime.training import PIPELINE_CODE, inputs_hash, reuse_cached, store_in_cache
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
 
 NLU_DATA = PROJECT_ROOT / "data" / "nlu"
@@ -40,8 +39,8 @@ def train_nlu_model(name: str, config: Path) -> Path:
     from rasa.model_training import train_nlu
 
     model_name = f"nlu-{name}-{inputs_hash([config, NLU_DATA, DOMAIN_DIR, *PIPELINE_CODE])}"
-    cached = cached_model_path(model_name)
-    if cached.exists():
+    cached = reuse_cached(model_name)
+    if cached:
         return cached
     output = MODELS_DIR / "evaluation"
     trained = train_nlu(
@@ -53,9 +52,7 @@ def train_nlu_model(name: str, config: Path) -> Path:
     )
     if not trained:
         raise RuntimeError(f"Training the {name} NLU model failed")
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(trained, cached)
-    return cached
+    return store_in_cache(Path(trained), model_name)
 
 
 async def predict(model: Path, messages: List[HeldOutMessage]) -> List[Prediction]:

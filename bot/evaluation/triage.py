@@ -19,10 +19,9 @@ from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
 
 # What the issue asks of the held-out evaluation.
 TARGETS = {TOPIC: 0.95, NEED_LEVEL: 0.90, ASKER: 0.95, MUNICIPALITY: 1.0}
-# What the build guards against falling below: a little under what was measured (topic and
-# municipality sit exactly on their targets). Asker (0.912 measured) is below its target; its
-# floor makes a regression fail CI while the report keeps saying the target is missed.
-FLOORS = {TOPIC: 0.95, NEED_LEVEL: 0.93, ASKER: 0.90, MUNICIPALITY: 1.0}
+# What the build guards against falling below: the targets, or a little under what was measured
+# where that is higher (measured: topic 0.954, need level 0.971, asker 0.954, municipality 1.0).
+FLOORS = {TOPIC: 0.95, NEED_LEVEL: 0.95, ASKER: 0.95, MUNICIPALITY: 1.0}
 
 
 async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]:

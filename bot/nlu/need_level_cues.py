@@ -21,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entities import attach_entities, message_entity
 from bot.nlu.triage_classifier import TriageClassifier
+from bot.triage.contrast import affirmed_span
 from bot.triage.cues import NON_DIGITAL, non_digital_cue
 from bot.triage.labels import NEED_LEVEL
 
@@ -56,6 +57,11 @@ class NeedLevelCues(GraphComponent, EntityExtractorMixin):
             if intent in self._config["ignore_intents"]:
                 continue
             tokens = message.get(TOKENS_NAMES[TEXT]) or []
+            # In a contrast only the affirmed part counts: "ei se oo puhelin vaan WhatsApp"
+            # says nothing about lacking a phone.
+            span = affirmed_span(message.get(TEXT) or "")
+            if span is not None:
+                tokens = [token for token in tokens if span[0] <= token.start < span[1]]
             words = [(token.text.lower(), (token.lemma or token.text).lower()) for token in tokens]
             if non_digital_cue(words):
                 cue = message_entity(message, NEED_LEVEL, NON_DIGITAL, confidence=1.0)

@@ -23,6 +23,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
@@ -39,6 +40,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.entities import attach_entities, message_entity
+from bot.triage.contrast import affirmed_span
 from bot.triage.labels import ASKER, LABEL_VALUES
 
 logger = logging.getLogger(__name__)
@@ -47,11 +49,16 @@ NOT_STATED = "__not_stated__"
 
 
 def first_annotated_value(message: Message, label: str) -> Optional[str]:
-    """The value of the first (leftmost) entity annotation of `label`, if any."""
+    """The value of the first (leftmost) entity annotation of `label`, if any.
+
+    In a contrast ("ei [pankki] vaan [Kela]") only the affirmed part counts, as in prediction.
+    """
+    span = affirmed_span(message.get(TEXT) or "")
     annotated = [
         entity
         for entity in message.get(ENTITIES) or []
         if entity.get(ENTITY_ATTRIBUTE_TYPE) == label
+        and (span is None or span[0] <= entity.get(ENTITY_ATTRIBUTE_START, 0) < span[1])
     ]
     if not annotated:
         return None
@@ -79,6 +86,29 @@ def sentence_features(message: Message) -> csr_matrix:
     if not parts:
         raise ValueError("TriageClassifier needs sentence features: put a featurizer before it.")
     return hstack(parts).tocsr()
+
+
+def affirmed_features(message: Message) -> Optional[csr_matrix]:
+    """Features of only the affirmed part of a contrast ("ei se ole pankki vaan Kela"), or None.
+
+    Built by adding up the token-level features of the affirmed tokens, which equals the
+    sentence features of that part except for word pairs.
+    """
+    span = affirmed_span(message.get(TEXT) or "")
+    if span is None or message.get_dense_features(TEXT)[0] is not None:
+        return None
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    rows = [index for index, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    sequence = message.get_sparse_features(TEXT)[0]
+    if not rows or sequence is None:
+        return None
+    return csr_matrix(sequence.features.tocsr()[rows].sum(axis=0))
+
+
+def classified_features(message: Message) -> csr_matrix:
+    """What the labels are predicted from: the affirmed part of a contrast, else the message."""
+    affirmed = affirmed_features(message)
+    return affirmed if affirmed is not None else sentence_features(message)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -169,7 +199,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         if not examples:
             logger.warning("TriageClassifier: no training examples, nothing learnt.")
             return self._resource
-        features = vstack([sentence_features(message) for message in examples]).tocsr()
+        features = vstack([classified_features(message) for message in examples]).tocsr()
         for label in self._config["labels"]:
             targets = [training_label(message, label) for message in examples]
             self._check_values(label, targets)
@@ -213,7 +243,7 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self._config["ignore_intents"]:
             return []
-        features = sentence_features(message)
+        features = classified_features(message)
         predicted: Dict[str, Tuple[str, float]] = {}
         for label, classifier in self._classifiers.items():
             probabilities = classifier.predict_proba(features)[0]

@@ -25,8 +25,10 @@ from bot.providers.search import (
 
 ASK_LOCATION = "utter_ask_municipality"
 SAMPLE_NOTICE = "utter_providers_sample_notice"
-ONLINE_LEVELS = (None, "self_service", "light_support")
+# AUTA levels 1 and 2 are helped at a distance; an unknown level may well be too, so it also
+# gets the national online service as an extra.
 REMOTE_LEVELS = ("self_service", "light_support")
+ONLINE_LEVELS = (None, *REMOTE_LEVELS)
 REMOTE_INTRO = "utter_providers_remote"
 OFFER_LOCAL_HELP = "utter_providers_offer_local"
 
@@ -82,13 +84,20 @@ def remote_help_will_do(result: SearchResult) -> bool:
     )
 
 
-def plan_reply(result: SearchResult, now: datetime) -> List[PlannedMessage]:
-    """The messages for `result`; asks for a place when none is known and one is needed."""
-    if not result.location_known and not remote_help_will_do(result):
+def plan_reply(
+    result: SearchResult, now: datetime, *, place_required: bool = True, with_intro: bool = True
+) -> List[PlannedMessage]:
+    """The messages for `result`; asks for a place when none is known and one is needed.
+
+    `place_required=False` answers with what was found even without a place (a person asking
+    for a human gets a phone line at once); `with_intro=False` leaves the intro to the caller.
+    Without a place, the reply ends by offering local help once a place is given.
+    """
+    if not result.location_known and place_required and not remote_help_will_do(result):
         return [PlannedMessage(response=ASK_LOCATION)]
     if not result.providers:
         return [PlannedMessage(response="utter_providers_none")]
-    messages = [_intro(result)]
+    messages = [_intro(result)] if with_intro else []
     now = as_helsinki(now)
     for hit in result.providers:
         messages.append(PlannedMessage(lines=_provider_lines(hit, result, now), provider_id=hit.id))

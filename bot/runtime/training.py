@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable, List, Sequence
+from typing import Iterable, List, Optional, Sequence
 
 from bot.paths import DOMAIN_DIR, MODELS_DIR, PROJECT_ROOT
 
@@ -34,10 +34,14 @@ PIPELINE_CODE = [
     PROJECT_ROOT / "bot" / "language",
     PROJECT_ROOT / "bot" / "triage" / "labels.py",
     PROJECT_ROOT / "bot" / "triage" / "asker_cues.py",
+    PROJECT_ROOT / "bot" / "triage" / "contrast.py",
     PROJECT_ROOT / "bot" / "guard" / "findings.py",
     PROJECT_ROOT / "requirements" / "constraints.txt",
 ]
 MODEL_PREFIX = "digituki"
+#: How many models the cache keeps (about 70 MB each): the most recently used ones. Three are
+#: in use at a time (the full model and the two evaluation models), so this spans a few changes.
+CACHE_KEEP = 12
 _HASHED_SUFFIXES = {".yml", ".yaml", ".py", ".json", ".txt", ".md"}
 
 
@@ -83,6 +87,35 @@ def cached_model_path(name: str) -> Path:
     return cache_dir() / f"{name}.tar.gz"
 
 
+def reuse_cached(name: str) -> Optional[Path]:
+    """The cached model `name`, marked as just used, or None."""
+    cached = cached_model_path(name)
+    if not cached.exists():
+        return None
+    cached.touch()
+    return cached
+
+
+def store_in_cache(model: Path, name: str) -> Path:
+    """Keep a copy of a newly trained model, then let the oldest unused ones go."""
+    cached = cached_model_path(name)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(model, cached)
+    cached.touch()
+    prune_cache()
+    return cached
+
+
+def prune_cache(keep: int = CACHE_KEEP) -> List[Path]:
+    """Delete all but the `keep` most recently used models; returns what was deleted."""
+    models = sorted(
+        cache_dir().glob("*.tar.gz"), key=lambda path: path.stat().st_mtime, reverse=True
+    )
+    for stale in models[keep:]:
+        stale.unlink(missing_ok=True)
+    return models[keep:]
+
+
 def ensure_trained(force: bool = False) -> Path:
     """The path of an up-to-date full model in models/, training it only if needed."""
     name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs())}"
@@ -91,14 +124,13 @@ def ensure_trained(force: bool = False) -> Path:
     if not force and local.exists():
         logger.info(f"Model is up to date: {local.name}")
         return local
-    if not force and cached.exists():
+    if not force and reuse_cached(name):
         logger.info(f"Reusing cached model {cached}")
         MODELS_DIR.mkdir(exist_ok=True)
         shutil.copy2(cached, local)
         return local
     trained = _train(name)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(trained, cached)
+    store_in_cache(trained, name)
     _remove_stale_models(keep=trained)
     return trained
 

@@ -34,7 +34,8 @@ CONDITIONS = frozenset(
         "aivohalvaus",
     }
 )
-NEGATIONS = frozenset({"ei", "en", "et", "eikä", "enkä", "emme", "eivät"})
+# "et" is left out: in chat it is far more often "että" ("se sanoo et...") than "you do not".
+NEGATIONS = frozenset({"ei", "en", "eikä", "enkä", "emme", "eivät", "ette"})
 # Having none of these is a circumstance that prevents use.
 DEVICES = frozenset(
     {
@@ -69,7 +70,8 @@ def _has(token: Token, vocabulary: frozenset) -> bool:
 
 
 def _negated_before(tokens: Sequence[Token], index: int, window: int) -> bool:
-    return any(_has(token, NEGATIONS) for token in tokens[max(0, index - window) : index])
+    # Surface forms only: Voikko gives "et" the base "ei" too.
+    return any(surface in NEGATIONS for surface, _base in tokens[max(0, index - window) : index])
 
 
 # Having is said with the partitive ("ei ole nettiä"); a locative is about experience or place:

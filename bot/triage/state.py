@@ -38,7 +38,8 @@ class Triage:
 
 # Words that, just before a place name, say the person is NOT there: "ei Helsinki vaan Espoo",
 # "asun Rovaniemellä en Kemissä", "ei se oo Lahti vaan Hollola".
-NEGATIONS = frozenset({"ei", "en", "et", "eikä", "enkä", "emme", "eivät"})
+# Not "et": in chat it is mostly "että" ("mä sanoin et Espoo").
+NEGATIONS = frozenset({"ei", "en", "eikä", "enkä", "emme", "eivät"})
 NEGATION_WINDOW = 3
 # A negation does not reach past these: "ei Helsinki VAAN Espoo".
 CLAUSE_BREAKS = frozenset({"vaan", "mutta", "kun", "koska", "ja"})

@@ -55,7 +55,7 @@ async def test_with_a_place_it_names_a_local_channel_with_hours(domain, sample_d
     described = [m["text"] for m in messages if m.get("text")]
     assert described, messages
     assert any("ESIMERKKI" in text for text in described)  # sample data says it is a sample
-    assert "utter_human_nearby_needs_place" not in [m.get("response") for m in messages]
+    assert "utter_providers_offer_local" not in [m.get("response") for m in messages]
 
 
 async def test_without_a_place_it_still_names_a_channel_and_offers_a_local_one(
@@ -64,5 +64,14 @@ async def test_without_a_place_it_still_names_a_channel_and_offers_a_local_one(
     messages = await offer(domain, topic="suomifi_messages", need_level="light_support")
     names = [m.get("response") for m in messages]
     assert names[0] == "utter_human_intro"
-    assert names[-1] == "utter_human_nearby_needs_place"
+    assert names[-1] == "utter_providers_offer_local"
     assert len(messages) >= 3
+
+
+async def test_someone_who_cannot_use_devices_and_gave_no_place_is_asked_for_one(
+    domain, sample_database
+):
+    # National channels are web pages and chats: none fits level 4, so a place must be asked.
+    messages = await offer(domain, topic="communication", need_level="non_digital")
+    names = [m.get("response") for m in messages]
+    assert names == ["utter_human_none", "utter_providers_offer_local"]

@@ -145,3 +145,32 @@ def test_class_weights_are_balanced_but_capped(storage):
     assert weights[0] == pytest.approx(100 / (3 * 96))
     assert weights[96] == pytest.approx(5.0)  # balanced would be 11.1
     assert weights[-1] == pytest.approx(5.0)  # balanced would be 33.3
+
+
+def test_a_correction_is_read_from_its_affirmed_part(trained, storage):
+    # Both messages hold the same words: only the contrast tells them apart.
+    tokenizer, featurizer, resource = trained
+    classifier = TriageClassifier.load({}, storage, resource, context())
+    cases = {
+        "ei se ole verkkopankki vaan suomi.fi-viestit": "suomifi_messages",
+        "ei se ole suomi.fi-viestit vaan verkkopankki": "banking",
+    }
+    for text, topic in cases.items():
+        found = parse(text, "correct", tokenizer, featurizer, classifier)
+        assert found.get("topic") == topic, text
+
+
+def test_only_annotations_in_the_affirmed_part_are_training_labels():
+    data = RasaYAMLReader().reads(
+        """
+version: "3.1"
+nlu:
+- intent: correct
+  examples: |
+    - ei [äidille]{"entity": "asker", "value": "relative"} vaan [itselleni]{"entity": "asker", "value": "self"}
+    - ei [äidille]{"entity": "asker", "value": "relative"} vaan kysyn vain
+"""
+    )
+    first, second = data.intent_examples
+    assert training_label(first, "asker") == "self"
+    assert training_label(second, "asker") == NOT_STATED

@@ -26,3 +26,24 @@ def test_renaming_a_file_changes_the_hash(tmp_path):
 def test_the_model_depends_on_config_domain_data_and_pipeline_code():
     names = {path.name for path in model_inputs()}
     assert {"config.yml", "domain", "nlu", "stories", "rules", "constraints.txt"} <= names
+
+
+def test_the_cache_keeps_the_most_recently_used_models(tmp_path, monkeypatch):
+    import os
+
+    from bot.runtime import training
+
+    monkeypatch.setenv("DIGITUKI_CACHE_DIR", str(tmp_path))
+    source = tmp_path / "trained.tar.gz"
+    source.write_bytes(b"model")
+    for age, name in enumerate(["newest", "middle", "oldest"]):
+        stored = training.store_in_cache(source, name)
+        os.utime(stored, (1_000_000 - age, 1_000_000 - age))
+    assert training.reuse_cached("oldest") is not None  # now the most recently used
+    deleted = training.prune_cache(keep=2)
+    assert [path.name for path in deleted] == ["middle.tar.gz"]
+    assert training.reuse_cached("middle") is None
+    assert {path.name for path in training.cache_dir().glob("*.tar.gz")} == {
+        "oldest.tar.gz",
+        "newest.tar.gz",
+    }

@@ -37,6 +37,7 @@ def test_level_four_causes_are_found(text, cue):
         "ei saa puhelinta auki",
         "käytän verkkopankkia mutta en löydä e-laskuja",
         "näin oudon viestin puhelimessa",
+        "tytär sanoi et mulla pitää olla älypuhelin",  # spoken "et" = "että", no negation
         "",
     ],
 )

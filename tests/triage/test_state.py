@@ -129,6 +129,8 @@ def test_fingerprint_distinguishes_place():
         ("ei se oo Lahti vaan Hollola", [("Lahti", 9), ("Hollola", 20)], "Hollola"),
         ("en tiedä, asun Oulussa", [("Oulu", 15)], "Oulu"),
         ("ei oo Lahti", [("Lahti", 7)], "Lahti"),
+        # spoken "et" is "että", not a negation
+        ("sanoin et Espoossa ja isä asuu Vantaalla", [("Espoo", 10), ("Vantaa", 31)], "Espoo"),
     ],
 )
 def test_a_negated_place_gives_way_to_the_affirmed_one(text, places, expected):
