@@ -66,6 +66,9 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     from bot.evaluation.heldout import HELDOUT_FILE
 
     data = data or HELDOUT_FILE
+    if no_regression and data.resolve() != HELDOUT_FILE.resolve():
+        print("--no-regression compares with floors recorded for the held-out set only")
+        return 2
     try:
         scores = triage.run(data)
     except ValueError as error:
