@@ -25,6 +25,7 @@ unit: setup
 evaluate: train
 	$(PY) -m bot evaluate nlu
 	$(PY) -m bot evaluate triage
+	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
 
 bench: setup
 	$(PY) scripts/bench_providers.py
