@@ -63,10 +63,10 @@ def _nlu(strict: bool) -> int:
 
 def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     from bot.evaluation import triage
-    from bot.evaluation.heldout import HELDOUT_FILE
+    from bot.evaluation.heldout import HELDOUT_FILE, is_heldout
 
     data = data or HELDOUT_FILE
-    if no_regression and data.resolve() != HELDOUT_FILE.resolve():
+    if no_regression and not is_heldout(data):
         print("--no-regression compares with floors recorded for the held-out set only")
         return 2
     try:

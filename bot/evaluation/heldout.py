@@ -22,6 +22,11 @@ class HeldOutMessage:
     municipality: Optional[str]
 
 
+def is_heldout(path: Path) -> bool:
+    """Whether `path` is the held-out set, however it is spelt."""
+    return path.resolve() == HELDOUT_FILE.resolve()
+
+
 def load_heldout(path: Path = HELDOUT_FILE) -> List[HeldOutMessage]:
     messages = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

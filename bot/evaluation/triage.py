@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bot.evaluation.heldout import HELDOUT_FILE, load_heldout
+from bot.evaluation.heldout import HELDOUT_FILE, is_heldout, load_heldout
 from bot.evaluation.metrics import SlotScore, score
 from bot.paths import PROJECT_ROOT, RESULTS_DIR
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
@@ -39,8 +39,7 @@ async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]
 
 def report_name(data: Path) -> str:
     """The report's file name: "triage_evaluation" for the held-out set, else by data file."""
-    heldout = data.resolve() == HELDOUT_FILE.resolve()
-    return "triage_evaluation" if heldout else f"triage_evaluation_{data.stem}"
+    return "triage_evaluation" if is_heldout(data) else f"triage_evaluation_{data.stem}"
 
 
 def run(data: Path = HELDOUT_FILE) -> Dict[str, SlotScore]:

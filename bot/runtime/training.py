@@ -120,11 +120,11 @@ def ensure_trained(force: bool = False) -> Path:
     """The path of an up-to-date full model in models/, training it only if needed."""
     name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs())}"
     local = MODELS_DIR / f"{name}.tar.gz"
-    cached = cached_model_path(name)
     if not force and local.exists():
         logger.info(f"Model is up to date: {local.name}")
         return local
-    if not force and reuse_cached(name):
+    cached = None if force else reuse_cached(name)
+    if cached:
         logger.info(f"Reusing cached model {cached}")
         MODELS_DIR.mkdir(exist_ok=True)
         shutil.copy2(cached, local)
