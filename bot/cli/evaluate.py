@@ -1,4 +1,4 @@
-"""`python -m bot evaluate {nlu,triage}`: held-out evaluation, reports under results/."""
+"""`python -m bot evaluate {nlu,triage,conversations}`: evaluation, reports under results/."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("evaluate", help="score the assistant on held-out messages")
     parser.add_argument(
         "what",
-        choices=("nlu", "triage"),
-        help="nlu: our pipeline against the baseline; triage: per-slot accuracy end to end",
+        choices=("nlu", "triage", "conversations"),
+        help="nlu: our pipeline against the baseline; triage: per-slot accuracy end to end; "
+        "conversations: whole scripted conversations (evaluation/conversations/)",
     )
     parser.add_argument(
         "--strict",
@@ -25,7 +26,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--no-regression",
         action="store_true",
-        help="triage: exit 1 if a slot falls below its recorded floor (what CI checks)",
+        help="triage, conversations: exit 1 if a figure falls below its recorded floor "
+        "(what CI checks)",
     )
     parser.add_argument(
         "--data",
@@ -43,6 +45,11 @@ def handle(args: argparse.Namespace) -> int:
             print("--data applies to `evaluate triage` only")
             return 2
         return _nlu(args.strict)
+    if args.what == "conversations":
+        if args.data:
+            print("--data applies to `evaluate triage` only")
+            return 2
+        return _conversations(args.strict, args.no_regression)
     if args.data and not args.data.is_file():
         print(f"No such file: {args.data}")
         return 2
@@ -79,6 +86,26 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     if misses:
         print("Targets missed: " + "; ".join(misses))
     regressions = triage.failing(scores, triage.FLOORS)
+    if no_regression and regressions:
+        print("FAIL, below the recorded floor: " + "; ".join(regressions))
+        return 1
+    return 1 if strict and misses else 0
+
+
+def _conversations(strict: bool, no_regression: bool) -> int:
+    from bot.evaluation import conversations
+
+    try:
+        summary = conversations.run()
+    except conversations.ConversationDataError as error:
+        print(f"Cannot evaluate: {error}")
+        return 2
+    print((conversations.RESULTS_DIR / "conversation_evaluation.md").read_text().split("## By")[0])
+    print(f"Details: {conversations.RESULTS_DIR / 'conversation_evaluation.md'}")
+    misses = conversations.failing(summary, conversations.TARGETS)
+    if misses:
+        print("Targets missed: " + "; ".join(misses))
+    regressions = conversations.failing(summary, conversations.FLOORS)
     if no_regression and regressions:
         print("FAIL, below the recorded floor: " + "; ".join(regressions))
         return 1
