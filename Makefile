@@ -26,6 +26,7 @@ evaluate: train
 	$(PY) -m bot evaluate nlu
 	$(PY) -m bot evaluate triage
 	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
+	$(PY) -m bot evaluate conversations
 
 bench: setup
 	$(PY) scripts/bench_providers.py

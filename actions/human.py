@@ -12,6 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.providers import HelsinkiClock, utter_planned
+from actions.urgent import say_urgent_steps_if_new
+from bot.providers.forms import forms_of
 from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
 from bot.providers.search import ProviderHit, SearchResult
 from bot.providers.service import PersonQuery, find_for_person
@@ -24,9 +26,7 @@ SHOWN = 2
 
 
 def is_human_channel(hit: ProviderHit, need_level: Any) -> bool:
-    forms = set(hit.forms)
-    if hit.channel_type == "Phone":
-        forms.add("phone")
+    forms = forms_of(hit)
     wanted = NON_DIGITAL_FORMS if need_level == "non_digital" else HUMAN_FORMS
     return bool(forms & wanted)
 
@@ -47,6 +47,7 @@ class ActionOfferHuman(HelsinkiClock, Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        urgent = say_urgent_steps_if_new(dispatcher, tracker)
         query = PersonQuery.from_slots(tracker.slots)
         now = self.now()
         result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))
@@ -55,8 +56,8 @@ class ActionOfferHuman(HelsinkiClock, Action):
             if not query.has_location:
                 # A place may well have a phone line or a visit nearby: no dead end.
                 dispatcher.utter_message(response=OFFER_LOCAL_HELP)
-            return []
+            return urgent
         dispatcher.utter_message(response="utter_human_intro")
         plan = plan_reply(result, now, place_required=False, with_intro=False)
         utter_planned(dispatcher, domain, plan)
-        return []
+        return urgent

@@ -1,7 +1,9 @@
 """What helpers will not do, and what to do instead (issue 5).
 
-- ``action_explain_limits``: for the current topic, need level, asker and chosen provider,
-  says the limits that apply and the safe alternative for each.
+- ``action_explain_limits``: after the providers, one short note: the first limit that applies
+  to the topic, need level, asker and chosen provider, and "kerro lisää" for the rest; nothing
+  that was already said in this conversation is said again (slot ``limits_said``).
+- ``action_explain_more``: "kerro lisää": the rest of the limits and alternatives.
 - ``action_answer_limit_question``: answers a direct question ("voiko digitukihenkilö
   kirjautua puolestani?") about the limit(s) the latest message is about, or says in general
   what helpers do and do not do.
@@ -20,8 +22,10 @@ import logging
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.urgent import say_urgent_steps_if_new
 from bot.limits import (
     LimitsConfig,
     Plan,
@@ -36,6 +40,8 @@ from bot.triage.labels import ASKER, NEED_LEVEL, TOPIC
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
+LIMITS_SAID = "limits_said"
+MORE_HINT = "utter_limits_more_hint"
 #: A question is answered about at most this many limits (best matches first).
 MAX_LIMITS_PER_ANSWER = 2
 
@@ -71,11 +77,29 @@ async def _provider_limits(source: ProviderLimitsSource, provider_id: Any) -> Se
         return []
 
 
-def _utter(dispatcher: CollectingDispatcher, plan: Plan) -> None:
+def _say_new(dispatcher: CollectingDispatcher, plan: Plan, already: Sequence[str]) -> List[str]:
+    """Say the plan's responses not yet said in this conversation; all said so far."""
     if plan.ignored_provider_keys:
         logger.debug("Provider limit keys not used: %s", plan.ignored_provider_keys)
+    said = list(already)
     for planned in plan.responses:
-        dispatcher.utter_message(response=planned.name, **planned.variables)
+        if planned.name not in said:
+            dispatcher.utter_message(response=planned.name, **planned.variables)
+            said.append(planned.name)
+    return said
+
+
+def _short(plan: Plan, config: LimitsConfig) -> Plan:
+    """The note that fits a phone screen: what the chosen provider's own data says first, then
+    the plan's first refusal and its first alternative (the intro is left to "kerro lisää")."""
+    if not plan.limits:
+        return plan
+    names = plan.names
+    start = names.index(config.limits[plan.limits[0]].response)
+    provider_first = [r for r in plan.responses[:start] if r.name != config.intro]
+    short = Plan(limits=plan.limits[:1])
+    short.responses = [*provider_first, *plan.responses[start : start + 2]]
+    return short
 
 
 class _LimitsAction(Action, abc.ABC):
@@ -113,8 +137,31 @@ class ActionExplainLimits(_LimitsAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         situation = await self._situation(tracker)
-        _utter(dispatcher, plan_for_topic(self.config, **situation))
-        return []
+        plan = plan_for_topic(self.config, **situation)
+        short = _short(plan, self.config)
+        before = list(tracker.get_slot(LIMITS_SAID) or [])
+        said = _say_new(dispatcher, short, before)
+        if len(said) > len(before) and len(plan.responses) > len(short.responses):
+            dispatcher.utter_message(response=MORE_HINT)
+        return [SlotSet(LIMITS_SAID, said)]
+
+
+class ActionExplainMore(_LimitsAction):
+    """ "kerro lisää": the limits and alternatives not yet said for this situation."""
+
+    def name(self) -> str:
+        return "action_explain_more"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        situation = await self._situation(tracker)
+        plan = plan_for_topic(self.config, **situation)
+        before = list(tracker.get_slot(LIMITS_SAID) or [])
+        said = _say_new(dispatcher, plan, before)
+        if len(said) == len(before):
+            dispatcher.utter_message(response="utter_nothing_more")
+        return [SlotSet(LIMITS_SAID, said)]
 
 
 class ActionAnswerLimitQuestion(_LimitsAction):
@@ -124,8 +171,13 @@ class ActionAnswerLimitQuestion(_LimitsAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
+        urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
         keys = match_question(text, self.config)[:MAX_LIMITS_PER_ANSWER]
         situation = await self._situation(tracker)
-        _utter(dispatcher, plan_for_question(self.config, keys, **situation))
-        return []
+        plan = plan_for_question(self.config, keys, **situation)
+        for planned in plan.responses:  # a question is answered in full, even if said before
+            dispatcher.utter_message(response=planned.name, **planned.variables)
+        said = list(tracker.get_slot(LIMITS_SAID) or [])
+        said += [name for name in plan.names if name not in said]
+        return [*urgent, SlotSet(LIMITS_SAID, said)]

@@ -19,11 +19,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.domain_files import load_responses
+from bot.providers.forms import arrange
 from bot.providers.hours import HELSINKI
 from bot.providers.present import (
     ASK_LOCATION,
     REMOTE_LEVELS,
     PlannedMessage,
+    format_km,
     message_values,
     plan_reply,
     render_lines,
@@ -55,6 +57,9 @@ class ActionFindProviders(HelsinkiClock, Action):
             return []
         now = self.now()
         result = await asyncio.to_thread(find_for_person, query, now=now)
+        result, far_km = arrange(result, tracker.get_slot("help_form"), query.need_level)
+        if far_km is not None:
+            dispatcher.utter_message(response="utter_providers_far", km=format_km(far_km))
         utter_planned(dispatcher, domain, plan_reply(result, now))
         logger.info(
             "providers: scope=%s origin=%s hits=%d",

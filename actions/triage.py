@@ -1,7 +1,15 @@
-"""The triage conversation: update what is known, then ask for the one thing still missing."""
+"""The triage conversation: update what is known, then say what comes first and ask what is missing.
+
+Order of what the assistant does with a message (issue 9):
+1. a scam or compromise in progress: the urgent steps, before anything else (actions/urgent.py);
+2. a question about what someone may do: the rule (action_answer_limit_question);
+3. otherwise the triage: reflect what changed, the level-4 route once, then the one question
+   still open (topic, need level, place) or the providers.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, response_text, slots_set_since_last_user_message
+from actions.urgent import URGENT_SHOWN, URGENT_SLOT, say_urgent_steps_if_new
+from bot.limits import default_limits
+from bot.triage.answers import AWAIT_NEED_LEVEL, AWAIT_PLACE, AWAIT_TOPIC, need_level_answer
+from bot.triage.help_form import help_form as stated_help_form
+from bot.triage.permission import is_permission_question
+from bot.triage.places import place_answer
+from bot.triage.questions import limits_asked_about
 from bot.triage.state import (
     Step,
     Triage,
@@ -18,14 +33,26 @@ from bot.triage.state import (
     next_step,
     understood_from_entities,
 )
+from bot.triage.urgency import urgent_situation
 
 TRIAGE_SLOTS = tuple(Triage().as_dict())
 COMPLETED_SLOT = "triage_completed"
+AWAITING_SLOT = "awaiting"
+HELP_FORM_SLOT = "help_form"
+NON_DIGITAL_SHOWN = "non_digital_shown"
 LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
+# Slots whose change makes a completed triage worth answering again.
+ANSWER_CHANGING_SLOTS = (*TRIAGE_SLOTS, HELP_FORM_SLOT, "postal_code")
+AWAITED = {
+    Step.ASK_TOPIC: AWAIT_TOPIC,
+    Step.ASK_NEED_LEVEL: AWAIT_NEED_LEVEL,
+    Step.ASK_LOCATION: AWAIT_PLACE,
+}
 
 
 class ActionUpdateTriage(Action):
-    """Folds what the latest message says into the triage slots."""
+    """Folds what the latest message says into the slots, reading it first as the answer to
+    the question just asked."""
 
     def name(self) -> str:
         return "action_update_triage"
@@ -35,17 +62,45 @@ class ActionUpdateTriage(Action):
     ) -> List[EventType]:
         previous = Triage.from_slots(tracker.slots)
         message = tracker.latest_message
-        stated = understood_from_entities(message.get("entities") or [], message.get("text") or "")
-        updated = merge(previous, stated, latest_intent(tracker))
-        return [
+        text = message.get("text") or ""
+        intent = latest_intent(tracker)
+        stated = understood_from_entities(message.get("entities") or [], text)
+        awaiting = tracker.get_slot(AWAITING_SLOT)
+        answered = False
+        if awaiting == AWAIT_NEED_LEVEL:
+            level = need_level_answer(text)
+            if level:
+                stated, answered = replace(stated, need_level=level), True
+        elif awaiting == AWAIT_PLACE:
+            if stated.municipality or _has_postal_code(message):
+                answered = True
+            else:
+                place = place_answer(text)
+                if place:
+                    stated, answered = replace(stated, municipality=place), True
+        events: List[EventType] = []
+        situation = None if tracker.get_slot(URGENT_SHOWN) else urgent_situation(text)
+        if situation:
+            stated = replace(stated, topic="security")
+            events.append(SlotSet(URGENT_SLOT, situation))
+        sticky = answered or (previous.topic == "security" and bool(tracker.get_slot(URGENT_SHOWN)))
+        updated = merge(previous, stated, intent, sticky_topic=sticky and not situation)
+        events += [
             SlotSet(name, value)
             for name, value in updated.as_dict().items()
             if value != getattr(previous, name)
         ]
+        form, refused = stated_help_form(text)
+        current_form = tracker.get_slot(HELP_FORM_SLOT)
+        if form and form != current_form:
+            events.append(SlotSet(HELP_FORM_SLOT, form))
+        elif current_form in refused:
+            events.append(SlotSet(HELP_FORM_SLOT, None))
+        return events
 
 
 class ActionTriageNext(Action):
-    """Reflects what changed, then asks the next question or hands over to the providers."""
+    """Urgent steps first, a question answered as a question, else the next triage step."""
 
     def name(self) -> str:
         return "action_triage_next"
@@ -53,21 +108,55 @@ class ActionTriageNext(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        urgent = say_urgent_steps_if_new(dispatcher, tracker)
+        if urgent:
+            return [*urgent, SlotSet(AWAITING_SLOT, None)]
+        text = tracker.latest_message.get("text") or ""
+        if asks_permission(text, tracker):
+            return [FollowupAction("action_answer_limit_question")]
         triage = Triage.from_slots(tracker.slots)
-        changed = any(name in TRIAGE_SLOTS for name in slots_set_since_last_user_message(tracker))
+        set_now = slots_set_since_last_user_message(tracker)
+        changed = any(name in ANSWER_CHANGING_SLOTS for name in set_now)
         location = _location_key(tracker)
-        done_key = fingerprint(triage, location)
+        done_key = fingerprint(triage, location, tracker.get_slot(HELP_FORM_SLOT))
         step = next_step(
             triage,
             intent=latest_intent(tracker),
             changed=changed,
             has_location=location is not None,
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,
+            help_form=tracker.get_slot(HELP_FORM_SLOT),
         )
         understood = summary(domain, triage)
-        if changed and understood and step is not Step.ASK_CORRECTION:
+        reflect = any(name in TRIAGE_SLOTS for name in set_now)
+        if reflect and understood and step not in (Step.ASK_CORRECTION, Step.NOT_UNDERSTOOD):
             dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
-        return _carry_out(step, triage, understood, done_key, dispatcher)
+        events: List[EventType] = [SlotSet(AWAITING_SLOT, AWAITED.get(step))]
+        if triage.need_level == "non_digital" and not tracker.get_slot(NON_DIGITAL_SHOWN):
+            say_non_digital_route(dispatcher, triage)
+            events.append(SlotSet(NON_DIGITAL_SHOWN, True))
+        return events + _carry_out(step, triage, understood, done_key, dispatcher)
+
+
+def asks_permission(text: str, tracker: Tracker) -> bool:
+    """A yes/no question about what someone may do, which the limits catalogue can answer.
+
+    A wish for paper ("saako sen hakemuksen paperilla") is a form of help, not a permission.
+    """
+    if not is_permission_question(text) or tracker.get_slot(HELP_FORM_SLOT) == "paper":
+        return False
+    return bool(limits_asked_about(text, default_limits()))
+
+
+def say_non_digital_route(dispatcher: CollectingDispatcher, triage: Triage) -> None:
+    """Level 4: how the matter is handled without the net, and who may act for the person."""
+    dispatcher.utter_message(response="utter_non_digital_intro")
+    topical = f"utter_non_digital_{triage.topic}"
+    known = {"banking", "suomifi_messages", "identification", "authorizations", "e_services"}
+    dispatcher.utter_message(
+        response=topical if triage.topic in known else "utter_non_digital_general"
+    )
+    dispatcher.utter_message(response="utter_non_digital_someone_else")
 
 
 def _carry_out(
@@ -78,7 +167,7 @@ def _carry_out(
     dispatcher: CollectingDispatcher,
 ) -> List[EventType]:
     questions = {
-        Step.NOT_UNDERSTOOD: "utter_default",
+        Step.NOT_UNDERSTOOD: "utter_not_understood",
         Step.ASK_CORRECTION: "utter_ask_correction",
         Step.ASK_TOPIC: "utter_ask_topic",
         Step.ASK_NEED_LEVEL: "utter_ask_need_level",
@@ -117,3 +206,7 @@ def _location_key(tracker: Tracker) -> Any:
     """Whatever place the person has given, as one comparable value (None if nothing)."""
     values = [tracker.get_slot(name) for name in LOCATION_SLOTS]
     return "/".join(str(value) for value in values) if any(values) else None
+
+
+def _has_postal_code(message: Dict[str, Any]) -> bool:
+    return any(e.get("entity") == "postal_code" for e in message.get("entities") or [])

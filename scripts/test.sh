@@ -27,5 +27,8 @@ step "NLU evaluation on held-out messages, against the baseline"
 step "triage evaluation on held-out messages"
 .venv/bin/python -m bot evaluate triage --no-regression
 
+step "conversation evaluation: whole scripted conversations through the assistant"
+.venv/bin/python -m bot evaluate conversations --no-regression
+
 step "triage evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate triage --data evaluation/dev.jsonl

@@ -29,6 +29,8 @@ HARMLESS = (
     re.compile(r"^Slot auto-fill has been removed in 3\.0"),
 )
 RESPONSE_NAME = re.compile(r"utter_[a-z0-9_]*")
+# Uttered by Rasa itself: action_default_fallback (config.yml's core fallback) says utter_default.
+RASA_UTTERED = frozenset({"utter_default"})
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -53,7 +55,9 @@ def referenced_responses(paths: Iterable[Path] = CODE_REFERENCES) -> Tuple[Set[s
 
 
 def is_referenced(name: str, names: Set[str], prefixes: Set[str]) -> bool:
-    return name in names or any(name.startswith(prefix) for prefix in prefixes)
+    return (
+        name in RASA_UTTERED or name in names or any(name.startswith(prefix) for prefix in prefixes)
+    )
 
 
 def problems_in(messages: Iterable[str], names: Set[str], prefixes: Set[str]) -> List[str]:

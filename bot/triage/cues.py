@@ -53,6 +53,8 @@ DEVICES = frozenset(
     }
 )
 HAVING = frozenset({"olla", "oo", "ole", "omistaa", "omista"})
+# Words Voikko reads as a form of "olla" that say nothing of having: "ei toimi ollenkaan".
+NOT_HAVING = frozenset({"ollenkaan", "ollenkana", "olleskaan"})
 ABLE = frozenset({"pystyä", "pysty", "kyetä", "kykene"})
 USING = frozenset({"käyttää", "asioida", "lukea", "hoitaa"})
 # Verbs that make "ei ole ... tietokonetta" about experience, not possession:
@@ -87,7 +89,9 @@ def _lacks_device(tokens: Sequence[Token]) -> bool:
         if token[0].endswith(LOCATIVE_ENDINGS):
             continue
         before = tokens[max(0, index - 4) : index]
-        having = [i for i, t in enumerate(before) if _has(t, HAVING)]
+        having = [
+            i for i, t in enumerate(before) if _has(t, HAVING) and t[0] not in NOT_HAVING
+        ]
         if having and not any(_has(t, NOT_POSSESSION) for t in before[having[-1] + 1 :]):
             return True
     return False

@@ -19,6 +19,13 @@ IN_PERSON_LEVELS = frozenset({"demanding_support", "non_digital"})
 # at hand, so it still holds when the conversation moves to another topic.
 TOPIC_INDEPENDENT_LEVELS = frozenset({"non_digital"})
 CORRECTION_INTENTS = frozenset({"correct"})
+# Only these say "a new problem": an answer ("inform"), a yes or a no that happens to name a
+# service keeps the topic the conversation is about.
+TOPIC_CHANGING_INTENTS = frozenset({"ask_help", "correct", "find_provider"})
+# An acknowledgement ("Hyvä. Voinko auttaa vielä?") fits only a yes or a thank-you.
+ACKNOWLEDGEABLE_INTENTS = frozenset({"affirm", "thank"})
+# Forms of help that need a place to be found.
+PLACE_FORMS = frozenset({"in_person", "home_visit"})
 
 
 @dataclass(frozen=True)
@@ -77,16 +84,23 @@ def understood_from_entities(entities: Iterable[Mapping[str, Any]], text: str = 
     return Triage(**values)
 
 
-def merge(previous: Triage, stated: Triage, intent: Optional[str]) -> Triage:
+def merge(
+    previous: Triage, stated: Triage, intent: Optional[str], *, sticky_topic: bool = False
+) -> Triage:
     """What is known after a message that stated `stated`.
 
-    New statements replace old ones, with two exceptions that keep the conversation coherent:
+    New statements replace old ones, with exceptions that keep the conversation coherent:
     the model guesses `self` for any plain request, so that guess never overrides a relative or
-    an advisor already known unless the person is correcting us; and a change of topic drops a
+    an advisor already known unless the person is correcting us; a known topic changes only
+    when the message brings a new problem (`topic_may_change`), and a change of topic drops a
     need level that was about the previous service, unless the message states a new one.
     """
     merged = previous
-    if stated.topic and stated.topic != previous.topic:
+    if (
+        stated.topic
+        and stated.topic != previous.topic
+        and topic_may_change(previous.topic, intent, sticky=sticky_topic)
+    ):
         keep_level = previous.need_level in TOPIC_INDEPENDENT_LEVELS
         merged = replace(
             merged,
@@ -100,6 +114,17 @@ def merge(previous: Triage, stated: Triage, intent: Optional[str]) -> Triage:
     if stated.municipality:
         merged = replace(merged, municipality=stated.municipality)
     return merged
+
+
+def topic_may_change(previous: Optional[str], intent: Optional[str], *, sticky: bool) -> bool:
+    """A passing word in an answer, a yes or a no does not replace the topic; a new request or
+    a correction does. `sticky` (a scam in progress, an answer to the question just asked)
+    yields only to a correction."""
+    if previous is None:
+        return True
+    if sticky:
+        return intent in CORRECTION_INTENTS
+    return intent in TOPIC_CHANGING_INTENTS
 
 
 def _may_set_asker(previous: Optional[str], stated: str, intent: Optional[str]) -> bool:
@@ -127,6 +152,7 @@ def next_step(
     changed: bool,
     has_location: bool,
     already_completed: bool,
+    help_form: Optional[str] = None,
 ) -> Step:
     """The one thing still needed, asked one question at a time.
 
@@ -142,15 +168,24 @@ def next_step(
         return Step.ASK_TOPIC
     if triage.need_level is None:
         return Step.ASK_NEED_LEVEL
-    wants_place = triage.need_level in IN_PERSON_LEVELS or intent == "find_provider"
+    wants_place = (
+        triage.need_level in IN_PERSON_LEVELS
+        or intent == "find_provider"
+        or help_form in PLACE_FORMS
+    )
     if wants_place and not has_location:
         return Step.ASK_LOCATION
     if already_completed and not changed and intent != "find_provider":
-        return Step.NOTHING_NEW
+        # Nothing new: a yes or a thank-you is acknowledged; anything else was not understood.
+        return Step.NOTHING_NEW if intent in ACKNOWLEDGEABLE_INTENTS else Step.NOT_UNDERSTOOD
     return Step.COMPLETE
 
 
-def fingerprint(triage: Triage, location: Optional[str] = None) -> str:
+def fingerprint(
+    triage: Triage, location: Optional[str] = None, help_form: Optional[str] = None
+) -> str:
     """A stable key of a completed triage, to notice when nothing has changed since."""
     parts = [*(value or "-" for value in triage.as_dict().values()), location or "-"]
+    if help_form:
+        parts.append(help_form)
     return "|".join(parts)

@@ -1,4 +1,4 @@
-"""action_explain_limits and action_answer_limit_question, rendered in each asker's voice.
+"""action_explain_limits, action_explain_more and action_answer_limit_question, in each voice.
 
 The actions run with a rasa_sdk Tracker and CollectingDispatcher; the response names they
 utter are then rendered by Rasa's own NLG against the real merged domain, with the asker slot
@@ -12,7 +12,13 @@ from typing import Any, Dict, List, Optional, Sequence
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.limits import ActionAnswerLimitQuestion, ActionExplainLimits
+from actions.limits import (
+    LIMITS_SAID,
+    MORE_HINT,
+    ActionAnswerLimitQuestion,
+    ActionExplainLimits,
+    ActionExplainMore,
+)
 from bot.domain_files import load_responses
 from bot.limits import explain
 from bot.paths import DOMAIN_DIR
@@ -80,10 +86,29 @@ def written_text(name: str, asker: str) -> str:
 
 
 async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The messages; the only event is the record of what was said, which must match them."""
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker, domain)
-    assert events == []
+    said = [
+        m["response"]
+        for m in dispatcher.messages
+        if m["response"] not in (MORE_HINT, "utter_nothing_more")
+    ]
+    assert [e["name"] for e in events] == [LIMITS_SAID]
+    before = tracker.get_slot(LIMITS_SAID) or []
+    assert events[0]["value"][len(before) :] == said
     return dispatcher.messages
+
+
+async def run_full(
+    explain: Any, tracker: Any, domain: Dict[str, Any]
+) -> List[Dict[str, Any]]:
+    """The short note after the providers, then "kerro lisää": everything, each said once."""
+    first = await run(explain, tracker, domain)
+    said = [m["response"] for m in first if m["response"] != MORE_HINT]
+    more = make_tracker("kerro lisää", intent="ask_more", slots={**tracker.slots, LIMITS_SAID: said})
+    rest = await run(ActionExplainMore(explain._source), more, domain)
+    return [m for m in first + rest if m["response"] not in (MORE_HINT, "utter_nothing_more")]
 
 
 def no_provider_lookup(provider_id: Any) -> Sequence[Limit]:
@@ -100,9 +125,10 @@ async def test_each_topic_in_each_voice(
         slots={"topic": topic, "need_level": "light_support", "asker": asker},
     )
     action = ActionExplainLimits(provider_limits_source=no_provider_lookup)
-    messages = await run(action, tracker, domain)
+    messages = await run_full(action, tracker, domain)
     names = [m["response"] for m in messages]
-    assert names == explain(topic, "light_support", asker)
+    # Between the short note and "kerro lisää" everything is said, and nothing twice.
+    assert sorted(names) == sorted(explain(topic, "light_support", asker))
     assert MAIN_LIMIT[topic] in names
     assert any(n.startswith("utter_alt_") for n in names)
 
@@ -125,7 +151,7 @@ async def test_level_four_relative_about_mandates_sees_every_route(
         "äiti ei pysty enää käyttämään nettiä",
         slots={"topic": "authorizations", "need_level": "non_digital", "asker": "relative"},
     )
-    messages = await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
+    messages = await run_full(ActionExplainLimits(no_provider_lookup), tracker, domain)
     texts = await render(rasa_domain, messages, "relative")
     joined = "\n".join(texts)
     assert "Läheisesi voi antaa sinulle Suomi.fi-valtuuden" in joined
@@ -164,8 +190,8 @@ async def test_a_failing_directory_falls_back_to_the_general_rules(domain: Dict[
         raise ConnectionError("database is down")
 
     tracker = make_tracker("x", slots={"topic": "device", "asker": "self", "provider_id": "7"})
-    messages = await run(ActionExplainLimits(broken), tracker, domain)
-    assert [m["response"] for m in messages] == explain("device", None, "self")
+    messages = await run_full(ActionExplainLimits(broken), tracker, domain)
+    assert sorted(m["response"] for m in messages) == sorted(explain("device", None, "self"))
 
 
 @pytest.mark.parametrize(
@@ -221,7 +247,30 @@ async def test_unmatched_question_gets_the_general_answer(
     assert "ei kirjaudu puolestasi" in text and "ei korjaa" in text
 
 
+async def test_after_the_providers_one_short_note_then_more_on_request(
+    domain: Dict[str, Any],
+) -> None:
+    tracker = make_tracker(
+        "hän asuu Oulussa",
+        slots={"topic": "banking", "need_level": "demanding_support", "asker": "relative"},
+    )
+    note = [m["response"] for m in await run(ActionExplainLimits(no_provider_lookup), tracker, domain)]
+    assert note == ["utter_limit_act_on_behalf", "utter_alt_bank_authorization", MORE_HINT]
+    again = make_tracker(
+        "hän asuu Oulussa", slots={**tracker.slots, LIMITS_SAID: note[:2]}
+    )
+    # The same triage answered again (a new place, a new form) says no limit twice.
+    assert await run(ActionExplainLimits(no_provider_lookup), again, domain) == []
+    more = make_tracker("kerro lisää", intent="ask_more", slots=again.slots)
+    rest = [m["response"] for m in await run(ActionExplainMore(no_provider_lookup), more, domain)]
+    assert rest and not set(rest) & set(note)
+    done = make_tracker("kerro lisää", intent="ask_more", slots={**more.slots, LIMITS_SAID: note[:2] + rest})
+    last = await run(ActionExplainMore(no_provider_lookup), done, domain)
+    assert [m["response"] for m in last] == ["utter_nothing_more"]
+
+
 def test_action_names() -> None:
+    assert ActionExplainMore().name() == "action_explain_more"
     assert ActionExplainLimits().name() == "action_explain_limits"
     assert ActionAnswerLimitQuestion().name() == "action_answer_limit_question"
 

@@ -44,7 +44,7 @@ async def test_next_reflects_and_asks_need_level(domain):
     messages, events = await run(ActionTriageNext(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_reflect", "utter_ask_need_level"]
     assert messages[0]["summary"] == "Aihe: Suomi.fi-viestit"
-    assert events == []
+    assert events == [SlotSet("awaiting", "need_level")]
 
 
 async def test_next_asks_the_place_when_in_person_help_is_needed(domain):
@@ -70,11 +70,19 @@ async def test_complete_triage_hands_over_to_providers(domain):
         events_after_user=[slot_event("municipality", "Hailuoto")],
     )
     messages, events = await run(ActionTriageNext(), tracker, domain)
-    assert [m["response"] for m in messages] == ["utter_reflect"]
-    assert events[0] == SlotSet(
-        "triage_completed", "banking|non_digital|-|Hailuoto|Hailuoto/None/None/None"
-    )
-    assert events[1] == FollowupAction("action_find_providers")
+    # Level 4: the way without the net comes once, before the providers.
+    assert [m["response"] for m in messages] == [
+        "utter_reflect",
+        "utter_non_digital_intro",
+        "utter_non_digital_banking",
+        "utter_non_digital_someone_else",
+    ]
+    assert events == [
+        SlotSet("awaiting", None),
+        SlotSet("non_digital_shown", True),
+        SlotSet("triage_completed", "banking|non_digital|-|Hailuoto|Hailuoto/None/None/None"),
+        FollowupAction("action_find_providers"),
+    ]
 
 
 async def test_advisor_gets_a_summary_to_copy(domain):
@@ -101,7 +109,121 @@ async def test_thanks_after_completion_does_not_repeat_providers(domain):
     tracker = make_tracker("kyllä", intent="affirm", slots={**slots, "triage_completed": done})
     messages, events = await run(ActionTriageNext(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_anything_else"]
-    assert events == []
+    assert events == [SlotSet("awaiting", None)]
+
+
+async def test_nothing_new_that_is_not_a_yes_is_not_acknowledged(domain):
+    """A question or a story the assistant did not understand never gets "Hyvä."."""
+    slots = {"topic": "banking", "need_level": "light_support"}
+    done = "banking|light_support|-|-|-"
+    tracker = make_tracker(
+        "entäs se toinen juttu", intent="inform", slots={**slots, "triage_completed": done}
+    )
+    messages, _ = await run(ActionTriageNext(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_not_understood"]
+
+
+async def test_urgent_steps_come_first_with_no_triage_question(domain):
+    tracker = make_tracker(
+        "painoin linkkiä ja laitoin kortin numeron",
+        slots={"topic": "security", "urgent": "gave_secrets"},
+        events_after_user=[slot_event("topic", "security"), slot_event("urgent", "gave_secrets")],
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_urgent_steps", "utter_urgent_then"]
+    assert messages[0]["blocking_phone"] == "020 333"
+    assert messages[0]["police_report"] == "poliisi.fi"
+    assert SlotSet("urgent_shown", True) in events
+
+
+async def test_urgent_steps_are_said_once(domain):
+    tracker = make_tracker(
+        "annoin tunnukset taas",
+        slots={"topic": "security", "urgent": "gave_secrets", "urgent_shown": True},
+    )
+    messages, _ = await run(ActionTriageNext(), tracker, domain)
+    assert "utter_urgent_steps" not in [m["response"] for m in messages]
+
+
+async def test_update_notices_an_urgent_story_and_keeps_the_scam_topic(domain):
+    tracker = make_tracker(
+        "äiti antoi pankkitunnukset puhelimessa jollekin miehelle",
+        entities=[entity("topic", "banking"), entity("asker", "relative")],
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("urgent", "gave_secrets") in events
+    assert SlotSet("topic", "security") in events
+    later = make_tracker(
+        "sillä on kyllä puhelin",
+        intent="ask_help",
+        entities=[entity("topic", "device")],
+        slots={"topic": "security", "urgent_shown": True},
+    )
+    _, events = await run(ActionUpdateTriage(), later, domain)
+    assert SlotSet("topic", "device") not in events
+
+
+async def test_a_permission_question_is_answered_with_the_rule(domain):
+    tracker = make_tracker(
+        "saanko mä käyttää isän pankkitunnuksia, hän antaa luvan",
+        intent="ask_help",
+        slots={"topic": "banking", "asker": "relative"},
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert messages == []
+    assert events == [FollowupAction("action_answer_limit_question")]
+
+
+async def test_a_question_about_help_is_not_a_permission_question(domain):
+    tracker = make_tracker(
+        "voiko kirjastossa saada apua puhelimen kanssa", slots={"topic": "device"}
+    )
+    _, events = await run(ActionTriageNext(), tracker, domain)
+    assert FollowupAction("action_answer_limit_question") not in events
+
+
+async def test_the_awaited_need_level_is_read_from_shorthand(domain):
+    for text, level in [("2", "light_support"), ("taso 3", "demanding_support"),
+                        ("vähän apua riittää", "light_support")]:  # fmt: skip
+        tracker = make_tracker(
+            text,
+            intent="inform",
+            entities=[entity("topic", "device")],
+            slots={"topic": "e_services", "awaiting": "need_level"},
+        )
+        _, events = await run(ActionUpdateTriage(), tracker, domain)
+        # The answer sets the level; a passing word in it does not change the topic.
+        assert events == [SlotSet("need_level", level)], text
+
+
+async def test_the_awaited_place_is_read_through_a_typo(domain):
+    tracker = make_tracker(
+        "tampre", intent="inform", slots={"topic": "banking", "awaiting": "place"}
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert events == [SlotSet("municipality", "Tampere")]
+
+
+async def test_the_form_of_help_is_kept_and_a_refused_one_dropped(domain):
+    tracker = make_tracker("en halua chattia, haluan mennä paikan päälle", intent="inform")
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("help_form", "in_person") in events
+    tracker = make_tracker("ei mitään chattia kiitos", intent="deny", slots={"help_form": "remote"})
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert events == [SlotSet("help_form", None)]
+
+
+async def test_an_in_person_wish_asks_for_the_place(domain):
+    slots = {"topic": "banking", "need_level": "light_support", "help_form": "in_person"}
+    tracker = make_tracker(
+        "haluan mennä paikan päälle",
+        intent="inform",
+        slots=slots,
+        events_after_user=[slot_event("help_form", "in_person")],
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_ask_municipality"]
+    assert SlotSet("awaiting", "place") in events
 
 
 async def test_a_bare_no_asks_for_the_correction(domain):

@@ -14,10 +14,8 @@ from typing import Any, Dict, List, Optional, Union
 
 import yaml
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.shared.core.events import BotUttered, UserUttered
 
-from bot.guard.redactor import PersonalDataGuard
+from bot.evaluation.dialogue import Dialogue, TurnRecord
 
 
 @dataclass
@@ -52,29 +50,22 @@ def load_conversations(directory: Path) -> List[Conversation]:
 
 async def run_conversation(agent: Agent, conversation: Conversation, sender_id: str) -> List[str]:
     """Every way the assistant departed from the script (empty when it followed it)."""
-    guard = PersonalDataGuard()
+    dialogue = Dialogue(agent, sender_id)
     problems: List[str] = []
-    seen = 0
     for number, turn in enumerate(conversation.turns, start=1):
-        screened = guard.screen(sender_id, turn.user)
-        await agent.handle_message(UserMessage(screened.text, CollectingOutputChannel(), sender_id))
-        tracker = await agent.tracker_store.retrieve(sender_id)
-        events = list(tracker.events)[seen:]
-        seen = len(tracker.events)
-        problems += [f"turn {number} ({turn.user!r}): {p}" for p in _check(turn, tracker, events)]
+        record = await dialogue.say(turn.user)
+        problems += [f"turn {number} ({turn.user!r}): {p}" for p in _check(turn, record)]
     return problems
 
 
-def _check(turn: Turn, tracker: Any, events: List[Any]) -> List[str]:
+def _check(turn: Turn, record: TurnRecord) -> List[str]:
     problems = []
-    users = [event for event in events if isinstance(event, UserUttered)]
-    intent = users[-1].intent.get("name") if users else None
+    intent = record.intent
     expected = [turn.intent] if isinstance(turn.intent, str) else turn.intent or []
     if expected and intent not in expected:
         problems.append(f"intent {intent!r}, expected {' or '.join(expected)}")
-    uttered = [event for event in events if isinstance(event, BotUttered)]
-    names = [event.metadata.get("utter_action") for event in uttered]
-    said = " ".join(event.text or "" for event in uttered)
+    names = record.responses
+    said = " ".join(message.text for message in record.said)
     if turn.bot is not None and names != turn.bot:
         problems.append(f"bot said {names}, expected {turn.bot}")
     missing = [name for name in turn.bot_includes if name not in names]
@@ -83,18 +74,17 @@ def _check(turn: Turn, tracker: Any, events: List[Any]) -> List[str]:
     unwanted = [name for name in turn.bot_excludes if name in names]
     if unwanted:
         problems.append(f"bot said {names}, must not say {unwanted}")
-    stored = " ".join(event.text or "" for event in users)
     for fragment in turn.stored_includes:
-        if fragment not in stored:
-            problems.append(f"stored user text lacks {fragment!r}: {stored!r}")
+        if fragment not in record.stored:
+            problems.append(f"stored user text lacks {fragment!r}: {record.stored!r}")
     for fragment in turn.stored_excludes:
-        if fragment in stored:
+        if fragment in record.stored:
             problems.append(f"stored user text holds {fragment!r}")
     for fragment in turn.text_includes:
         if fragment not in said:
             problems.append(f"bot text lacks {fragment!r}: {said!r}")
-    for slot, expected in turn.slots.items():
-        actual = tracker.get_slot(slot)
-        if actual != expected:
-            problems.append(f"slot {slot}={actual!r}, expected {expected!r}")
+    for slot, expected_value in turn.slots.items():
+        actual = record.slots.get(slot)
+        if actual != expected_value:
+            problems.append(f"slot {slot}={actual!r}, expected {expected_value!r}")
     return problems

@@ -1,20 +1,19 @@
 """The conversation runner must report every departure from the script, or its tests prove nothing."""
 
-from types import SimpleNamespace
-
-from rasa.shared.core.events import BotUttered, UserUttered
-
+from bot.evaluation.dialogue import Said, TurnRecord
 from tests.conversations.runner import Turn, _check
 
-EVENTS = [
-    UserUttered("äitini ei ole koskaan käyttänyt verkkopankkia", intent={"name": "inform"}),
-    BotUttered("Ymmärsin näin: …", metadata={"utter_action": "utter_reflect"}),
-]
-TRACKER = SimpleNamespace(get_slot={"asker": "relative", "topic": "banking"}.get)
+RECORD = TurnRecord(
+    user="äitini ei ole koskaan käyttänyt verkkopankkia",
+    stored="äitini ei ole koskaan käyttänyt verkkopankkia",
+    intent="inform",
+    said=[Said("utter_reflect", "Ymmärsin näin: …")],
+    slots={"asker": "relative", "topic": "banking"},
+)
 
 
 def check(**expectations):
-    return _check(Turn(user="x", **expectations), TRACKER, EVENTS)
+    return _check(Turn(user="x", **expectations), RECORD)
 
 
 def test_a_turn_that_follows_the_script_passes():

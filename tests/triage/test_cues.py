@@ -43,3 +43,9 @@ def test_level_four_causes_are_found(text, cue):
 )
 def test_ordinary_problems_are_not_level_four(text):
     assert non_digital_cue(tokens_of(text)) is None
+
+
+def test_ollenkaan_is_not_having():
+    """Voikko reads "ollenkaan" as a form of "olla": a broken phone is not a missing one."""
+    assert non_digital_cue(tokens_of("puhelin ei toimi ollenkaan, vanha puhelin")) is None
+    assert non_digital_cue(tokens_of("mulla ei ole puhelinta ollenkaan")) == "no_device"

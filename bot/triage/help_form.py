@@ -1,0 +1,62 @@
+"""The form of help a person asks for: phone, chat or video, in person, a home visit, paper.
+
+"en halua chattia, haluan mennä paikan päälle" says two things: not remote, in person. The
+last form the message wants wins; a form it refuses is never chosen. Words that only name a
+device ("puhelin ei toimi") are not a wish for phone help: phone help is asked for with a call
+("soittaa", "puhelimitse", "puhelimessa" + help).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional, Tuple
+
+PHONE = "phone"
+REMOTE = "remote"
+IN_PERSON = "in_person"
+HOME_VISIT = "home_visit"
+PAPER = "paper"
+HELP_FORMS = (PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER)
+
+# Each form's phrases as regular expressions over the lower-cased message (spoken forms too).
+_PATTERNS: Dict[str, str] = {
+    HOME_VISIT: r"kotikäyn\w*|kotiin\s+(?:asti|apua|tuleva\w*)|(?:tulla|tulis\w*|tulee|tule)\s+"
+    r"(?:\w+\s+){0,2}kotiin|kotona\s+(?:käy\w*|auttama\w*)|kotiapu\w*|kotiin\s+vietävä\w*",
+    IN_PERSON: r"paikan\s*päälle|paikan\s*päällä|kasvokkain|kasvotusten|henkilökohtaisesti|"
+    r"(?:mennä|menis\w*|mennään|käydä|käymään|tulla)\s+(?:\w+\s+){0,2}(?:käymään|paikalle|"
+    r"toimistolle|kirjastoon|pisteeseen|konttoriin)|paikalle|tiskille|"
+    r"(?:mennä|käydä|pääsis\w*|pääsee)\s+(?:\w+\s+){0,1}(?:paikan|jonnekin|johonkin)|"
+    r"ihmisen\s+luo|käydä\s+kysymässä",
+    PHONE: r"puhelimitse|puhelimessa\s+(?:apua|neuvo\w*|opast\w*|joku)|soittaa\s+(?:mulle|"
+    r"minulle|hänelle|sille|äidille|isälle)|soitta\w*\s+(?:jonnekin|johonkin|numeroon)|"
+    r"puhelinneuvon\w*|puhelinpalvel\w*|puhelinapu\w*|puhelintuk\w*|joku\s+soittais\w*|"
+    r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+soit\w*|"
+    r"soittakaa|soittaisitte|soita\s+(?:mulle|minulle)",
+    # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
+    REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chattia|chättiä|chätissä|chattail\w*|"
+    r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta|ita|a)\b|"
+    r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*",
+    # Paper as the way to do the errand; not "paperit hukassa" or a printer out of paper.
+    PAPER: r"paperilla|paperisen\w*|paperinen|paperise\w*|paperilomak\w*|paperiversi\w*|"
+    r"paperihakemu\w*|paperipost\w*|lomake\s+postissa|postitse|kirjeellä|"
+    r"ilman\s+(?:nettiä|tietokonetta|konetta)",
+}
+_COMPILED = {form: re.compile(pattern) for form, pattern in _PATTERNS.items()}
+_REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
+
+
+def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
+    """(the form wanted or None, the forms refused) in `text`."""
+    lowered = text.lower()
+    wanted: Dict[str, int] = {}
+    refused = []
+    for form, pattern in _COMPILED.items():
+        for match in pattern.finditer(lowered):
+            before = lowered[max(0, match.start() - 30) : match.start()]
+            if _REFUSAL.search(before):
+                refused.append(form)
+            else:
+                wanted[form] = max(wanted.get(form, -1), match.start())
+    choices = [form for form in wanted if form not in refused]
+    best = max(choices, key=lambda form: wanted[form]) if choices else None
+    return best, tuple(dict.fromkeys(refused))

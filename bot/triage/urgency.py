@@ -1,0 +1,243 @@
+"""A scam or compromise in progress: the one case where every triage question must wait.
+
+Someone who has just typed their card number into a fake page, given their codes to a caller
+or seen money leave their account loses money by the minute: the urgent steps (close the card
+and codes, report to the police) must come in the first reply, whatever else is going on. The
+situations are few and their words are concrete, so they are matched on Voikko base forms and
+tense, and the cost of a miss decides the balance: a story in the past that gave something
+secret away counts, a question about what might happen ("voiko huijari viedä rahat jos...")
+does not.
+
+Three situations:
+- something secret was given or typed: a past verb of giving or typing and a secret (codes,
+  card number, password; or "tiedot" after a link was opened), not negated;
+- money left the account: money and a past verb of taking or disappearing, not negated;
+- a caller asks for codes: calling, asking and a secret, in any tense ("joku soittaa ja kysyy
+  tunnuslukuja").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence
+
+from bot.triage.permission import PERMISSION_WORDS
+from bot.triage.words import Word, clauses, negated, words_of
+
+GAVE_SECRETS = "gave_secrets"
+MONEY_GONE = "money_gone"
+CALLER_ASKING = "caller_asking"
+
+GIVING = frozenset(
+    {
+        "antaa",
+        "antanut",
+        "annettu",
+        "laittaa",
+        "laittanut",
+        "näppäillä",
+        "näppäillyt",
+        "näpätä",
+        "näpännyt",
+        "syöttää",
+        "syöttänyt",
+        "kirjoittaa",
+        "kirjoittanut",
+        "kertoa",
+        "kertonut",
+        "lähettää",
+        "lähettänyt",
+        "luovuttaa",
+        "luovuttanut",
+        "täyttää",
+        "täyttänyt",
+        "vahvistaa",
+        "vahvistanut",
+        "hyväksyä",
+        "hyväksynyt",
+        "tunnistautua",
+        "tunnistautunut",
+        "kirjautua",
+        "kirjautunut",
+        "paljastaa",
+        "paljastanut",
+    }
+)
+# Surface stems of the colloquial past ("antanu", "laittanu", "kerroin", "syötin").
+GIVING_STEMS = (
+    "antan",
+    "annoi",
+    "antoi",
+    "laito",
+    "laitt",
+    "näppäil",
+    "näpä",
+    "syöt",
+    "kerro",
+    "kerto",
+    "kirjot",
+    "kirjoit",
+)
+SECRETS = frozenset(
+    {
+        "tunnus",
+        "pankkitunnus",
+        "verkkopankkitunnus",
+        "tunnusluku",
+        "tunnuslukukortti",
+        "avainluku",
+        "avainlukulista",
+        "kortti",
+        "pankkikortti",
+        "luottokortti",
+        "korttinumero",
+        "kortinnumero",
+        "pin",
+        "pin-koodi",
+        "pinkoodi",
+        "salasana",
+        "koodi",
+        "vahvistuskoodi",
+        "turvakoodi",
+        "tarkistusnumero",
+        "cvc",
+        "cvv",
+        "tunnari",
+        "pankkitunnari",
+        "tilitieto",
+        "pankkitieto",
+        "korttitieto",
+    }
+)
+# "laitoin tiedot" is a secret only after a link or a page: "painoin linkkiä ja laitoin tiedot".
+DETAILS = frozenset({"tieto", "tiedot", "henkilötieto", "yhteystieto"})
+LINKS = frozenset({"linkki", "sivu", "sivusto", "nettisivu", "viesti", "tekstiviesti", "tekstari"})
+MONEY = frozenset({"raha", "euro", "säästö", "tili", "pankkitili", "rahat", "e", "€"})
+TAKING = frozenset(
+    {
+        "viedä",
+        "viety",
+        "vienyt",
+        "hävitä",
+        "hävinnyt",
+        "kadota",
+        "kadonnut",
+        "lähteä",
+        "lähtenyt",
+        "veloittaa",
+        "veloitettu",
+        "siirtää",
+        "siirretty",
+        "nostaa",
+        "nostettu",
+        "tyhjentää",
+        "tyhjennetty",
+        "varastaa",
+        "varastettu",
+        "huijata",
+        "huijattu",
+    }
+)
+CALLING = frozenset(
+    {"soittaa", "soitella", "soittaja", "puhelu", "soitto", "puhelin", "linja", "langalla"}
+)
+CALLING_STEMS = ("soitt", "soitel")
+ASKING = frozenset({"kysyä", "pyytää", "vaatia", "haluta", "tivata", "udella", "kysellä"})
+ASKING_STEMS = ("pyys", "pyyt", "halus", "kysy", "kysel", "tiva", "vaati")
+# The person's own call or question ("soitin pankkiin ja kysyin") is no caller asking for codes.
+FIRST_PERSON = re.compile(r"(?:in|imme|n)$")
+# A hypothetical ("jos mä antais...", "mitä jos") is a worry, not something that happened.
+HYPOTHETICAL = frozenset({"jos", "jospa", "josko", "olis", "olisi", "ois", "oisi", "olisko"})
+# Spoken past forms Voikko reads as something else ("kirjotin" as a noun).
+SPOKEN_PAST_ENDING = re.compile(r"(?:in|i|nu|ny|neet|imme|itte|ivat)$")
+MODALS = frozenset({"voi", "vois", "voisi", "pitää", "pitäis", "täytyy", "saa", "pitäisi"})
+HOW = frozenset({"miten", "mitenkä", "kuinka", "miksi", "mitä", "mistä"})
+NEGATION_WINDOW = 5
+NEARBY = 10
+
+
+def urgent_situation(text: str) -> Optional[str]:
+    """Which urgent situation the message describes, or None."""
+    words = words_of(text)
+    if _gave_secrets(words):
+        return GAVE_SECRETS
+    if any(_money_gone(words_of(clause)) for clause in clauses(text)):
+        return MONEY_GONE
+    if _caller_asking(words):
+        return CALLER_ASKING
+    return None
+
+
+def _giving_verbs(words: Sequence[Word]) -> List[int]:
+    return [
+        index
+        for index, word in enumerate(words)
+        if _gave(word)
+        and not negated(words, index, NEGATION_WINDOW)
+        and not _hypothetical(words, index)
+    ]
+
+
+def _gave(word: Word) -> bool:
+    if word.past and word.is_(GIVING):
+        return True
+    return word.surface.startswith(GIVING_STEMS) and (
+        word.past or SPOKEN_PAST_ENDING.search(word.surface) is not None
+    )
+
+
+def _after_modal(words: Sequence[Word], index: int) -> bool:
+    return any(
+        word.surface in PERMISSION_WORDS or word.surface in MODALS
+        for word in words[max(0, index - 4) : index]
+    )
+
+
+def _hypothetical(words: Sequence[Word], index: int) -> bool:
+    return any(word.surface in HYPOTHETICAL for word in words[max(0, index - 5) : index])
+
+
+def _gave_secrets(words: Sequence[Word]) -> bool:
+    verbs = _giving_verbs(words)
+    if not verbs:
+        return False
+    link_seen = any(word.is_(LINKS) for word in words)
+    for index, word in enumerate(words):
+        secret = word.is_(SECRETS) or word.starts_with(("pankkitun", "tunnuslu", "korttinum"))
+        details = link_seen and word.is_(DETAILS)
+        if (secret or details) and any(abs(index - verb) <= NEARBY for verb in verbs):
+            return True
+    return False
+
+
+def _money_gone(words: Sequence[Word]) -> bool:
+    money = [i for i, word in enumerate(words) if word.is_(MONEY)]
+    taken = [
+        i
+        for i, word in enumerate(words)
+        if word.past
+        and word.is_(TAKING)
+        and not negated(words, i, NEGATION_WINDOW)
+        and not _hypothetical(words, i)
+    ]
+    return bool(money and taken and any(abs(m - t) <= 5 for m in money for t in taken))
+
+
+def _caller_asking(words: Sequence[Word]) -> bool:
+    """Someone calls and asks for a secret: not the person's own call, nor a "how" question."""
+    calling = any(
+        (word.is_(CALLING) or word.surface.startswith(CALLING_STEMS))
+        and not FIRST_PERSON.search(word.surface)
+        for word in words
+    )
+    asking = [
+        i
+        for i, word in enumerate(words)
+        if (word.is_(ASKING) or word.surface.startswith(ASKING_STEMS))
+        and not _after_modal(words, i)  # "voinko soittaa ja kysyä": a question, not a caller
+        and not FIRST_PERSON.search(word.surface)
+        and not negated(words, i, NEGATION_WINDOW)
+        and not (i + 1 < len(words) and words[i + 1].surface in HOW)
+    ]
+    secret = any(word.is_(SECRETS) or word.starts_with(("pankkitun", "tunnuslu")) for word in words)
+    return calling and bool(asking) and secret

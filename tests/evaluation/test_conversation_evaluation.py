@@ -1,0 +1,194 @@
+"""The conversation evaluation: its data is sound and never trained on, and its scoring fails
+exactly where a person would be let down."""
+
+import re
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.domain_files import load_responses
+from bot.evaluation.conversations import (
+    CONVERSATIONS_DIR,
+    ConversationDataError,
+    Expectation,
+    ScriptedConversation,
+    failing,
+    load_conversations,
+    score_conversation,
+    summarise,
+)
+from bot.evaluation.dialogue import Said, TurnRecord
+from bot.paths import PROJECT_ROOT
+
+MIN_WORDS = 4
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@pytest.fixture(scope="module")
+def responses():
+    return load_responses()
+
+
+def test_the_set_is_large_and_covers_every_asker_and_case():
+    conversations = load_conversations()
+    assert len(conversations) >= 80
+    assert {c.asker for c in conversations} == {"self", "relative", "advisor"}
+    assert sum(c.expect.urgent for c in conversations) >= 10
+    assert sum(bool(c.expect.questions) for c in conversations) >= 10
+    assert sum(c.expect.farewell is not None for c in conversations) >= 10
+    assert sum("non_digital" in c.expect.help for c in conversations) >= 10
+
+
+def test_no_conversation_turn_is_trained_on():
+    data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
+    trained = {_normalised(message.get("text")) for message in data.intent_examples}
+    turns = [_normalised(t) for c in load_conversations() for t in c.turns]
+    sentences = [t for t in turns if len(t.split()) >= MIN_WORDS]
+    assert not [t for t in sentences if t in trained]
+
+
+@pytest.mark.parametrize(
+    ("item", "problem"),
+    [
+        ({"id": "x", "asker": "self", "turns": ["moi"], "expect": {"help": ["magic"]}},
+         "help kinds"),
+        ({"id": "x", "asker": "self", "turns": ["moi"], "expect": {"slots": {"topic": "bank"}}},
+         "topic='bank'"),
+        ({"id": "x", "asker": "self", "turns": ["moi"], "expect": {"questions": [2]}}, "no turn 2"),
+        ({"id": "x", "asker": "mother", "turns": ["moi"]}, "asker"),
+        ({"id": "x", "asker": "self", "turns": []}, "turns"),
+        ({"id": "x", "asker": "self", "turns": ["moi"], "expect": {"helps": []}}, "unknown"),
+    ],
+)  # fmt: skip
+def test_a_malformed_conversation_names_its_file_and_id(tmp_path, item, problem):
+    import yaml
+
+    (tmp_path / "bad.yml").write_text(yaml.safe_dump({"conversations": [item]}))
+    with pytest.raises(ConversationDataError, match=rf"bad\.yml: x.*{re.escape(problem)}"):
+        load_conversations(tmp_path)
+
+
+def test_an_id_used_twice_is_refused(tmp_path):
+    one = "conversations:\n  - {id: a, asker: self, turns: [moi]}\n"
+    (tmp_path / "one.yml").write_text(one)
+    (tmp_path / "two.yml").write_text(one)
+    with pytest.raises(ConversationDataError, match="also used in one.yml"):
+        load_conversations(tmp_path)
+
+
+def conversation(asker="self", **expect):
+    return ScriptedConversation("c-1", asker, (), ("a", "b", "c"), Expectation(**expect), "x.yml")
+
+
+def record(intent, *said, **slots):
+    return TurnRecord("x", "x", intent, [Said(name, text) for name, text in said], slots)
+
+
+URGENT = ("utter_urgent_steps", "Toimi heti! Sulje kortti.")
+ASK_LEVEL = ("utter_ask_need_level", "Kuinka paljon apua tarvitset? Valitse lähin.")
+ACK = ("utter_anything_else", "Hyvä. Voinko auttaa vielä jossain muussa?")
+RULE = ("utter_limit_handle_credentials", "Digitukihenkilö ei saa nähdä …")
+BYE = ("utter_goodbye", "Hei hei! Voit palata tänne milloin vain.")
+HELLO = ("utter_greet", "Hei! Olen digituen opas.")
+PROVIDERS = (
+    "utter_providers_remote",
+    "Tähän saat apua netissä tai puhelimessa, asuitpa missä tahansa:",
+)
+
+
+def test_a_conversation_that_reaches_the_help_counts_its_turns(responses):
+    result = score_conversation(
+        conversation(help=("providers",), slots={"topic": "banking"}),
+        [record("ask_help", ASK_LEVEL), record("inform", PROVIDERS, topic="banking")],
+        responses,
+    )
+    assert result.reached and result.turns_to_help == 2 and not result.failures
+
+
+def test_wrong_slots_or_missing_help_are_misses(responses):
+    result = score_conversation(
+        conversation(help=("urgent",), slots={"topic": "security"}, limits=("fraud_response",)),
+        [record("ask_help", PROVIDERS, topic="banking")],
+        responses,
+    )
+    assert not result.reached and result.turns_to_help is None
+    assert len(result.misses) == 3
+
+
+def test_a_triage_question_before_the_urgent_steps_fails(responses):
+    expect = {"help": ("urgent",), "urgent": True}
+    late = score_conversation(
+        conversation(**expect), [record("ask_help", ASK_LEVEL, URGENT)], responses
+    )
+    assert "urgent_first" in late.failures
+    missing = score_conversation(conversation(**expect), [record("ask_help", ASK_LEVEL)], responses)
+    assert "urgent_first" in missing.failures
+    first = score_conversation(conversation(**expect), [record("ask_help", URGENT)], responses)
+    assert "urgent_first" not in first.failures
+
+
+def test_an_acknowledged_question_fails(responses):
+    acked = score_conversation(conversation(questions=(1,)), [record("ask_help", ACK)], responses)
+    assert "question_answered" in acked.failures
+    assert "no_false_acknowledgement" in acked.failures
+    answered = score_conversation(
+        conversation(questions=(1,)), [record("ask_help", RULE)], responses
+    )
+    assert not {"question_answered", "no_false_acknowledgement"} & set(answered.failures)
+    yes = score_conversation(conversation(), [record("affirm", ACK)], responses)
+    assert "no_false_acknowledgement" not in yes.failures
+
+
+def test_a_farewell_answered_with_the_greeting_fails(responses):
+    greeted = score_conversation(conversation(farewell=1), [record("greet", HELLO)], responses)
+    assert "farewell" in greeted.failures
+    bye = score_conversation(conversation(farewell=1), [record("goodbye", BYE)], responses)
+    assert "farewell" not in bye.failures
+
+
+def test_a_text_in_the_wrong_voice_fails(responses):
+    self_voice = ("utter_ask_municipality", "Missä kunnassa asut? Voit kertoa myös postinumeron. "
+                  "Niin löydän apua läheltä.")  # fmt: skip
+    relative_voice = ("utter_ask_municipality", "Missä kunnassa läheisesi asuu? Voit kertoa myös "
+                      "postinumeron.")  # fmt: skip
+    wrong = score_conversation(conversation("relative"), [record("inform", self_voice)], responses)
+    assert "voice" in wrong.failures
+    right = score_conversation(
+        conversation("relative"), [record("inform", relative_voice)], responses
+    )
+    assert "voice" not in right.failures
+
+
+def test_walls_of_text_and_repetition_fail(responses):
+    wall = [("utter_x", "y" * 200)] * 9
+    long = score_conversation(conversation(), [record("ask_help", *wall)], responses)
+    assert "short_replies" in long.failures
+    limit = ("utter_limit_act_on_behalf", "Digitukihenkilö ei voi kirjautua puolestasi " * 3)
+    twice = score_conversation(
+        conversation(), [record("inform", limit), record("inform", limit)], responses
+    )
+    assert "no_repetition" in twice.failures
+
+
+def test_floors_fail_on_share_median_and_zero_tolerance_properties(responses):
+    good = score_conversation(
+        conversation(help=("providers",)), [record("ask_help", PROVIDERS)], responses
+    )
+    bad = score_conversation(
+        conversation(help=("urgent",), urgent=True), [record("ask_help", ASK_LEVEL)], responses
+    )
+    summary = summarise([good, bad], 1.0)
+    assert summary.reached == 0.5 and summary.median_turns == 1.0
+    problems = failing(summary)
+    assert any("reached" in p for p in problems)
+    assert any("urgent_first" in p for p in problems)
+    assert failing(summarise([good], 1.0)) == []
+
+
+def test_the_conversation_files_live_apart_from_training_data():
+    assert CONVERSATIONS_DIR.parent.name == "evaluation"
+    config = (PROJECT_ROOT / "bot" / "runtime" / "training.py").read_text()
+    assert "evaluation/conversations" not in config

@@ -1,0 +1,114 @@
+"""The form of help asked for: the last wanted form wins, a refused form is never chosen."""
+
+import pytest
+
+from bot.triage.help_form import (
+    HELP_FORMS,
+    HOME_VISIT,
+    IN_PERSON,
+    PAPER,
+    PHONE,
+    REMOTE,
+    help_form,
+)
+
+
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("haluaisin apua puhelimitse", PHONE),
+        ("voisko joku soittaa mulle", PHONE),
+        ("voisitteko soittaa", PHONE),
+        ("haluisin et joku soittais", PHONE),
+        ("soittaa äidille", PHONE),
+        ("mistä löydän numeron johon soittaa", PHONE),
+        ("en osaa käyttää konetta, voisko joku soittaa mulle", PHONE),
+        ("onko jotain puhelinneuvontaa", PHONE),
+        ("chatissa vois kysyä", REMOTE),
+        ("onko teillä chat", REMOTE),
+        ("videopuhelulla olis helpointa", REMOTE),
+        ("etänä kiitos", REMOTE),
+        ("haluaisin kasvokkain", IN_PERSON),
+        ("pääsiskö jonnekin paikan päälle kysymään", IN_PERSON),
+        ("pääseekö sinne paikan päälle", IN_PERSON),
+        ("voinko mennä kirjastoon käymään", IN_PERSON),
+        ("kotikäynti olis hyvä", HOME_VISIT),
+        ("voiko joku tulla kotiin auttamaan", HOME_VISIT),
+        ("äiti tarvii kotiin tulevaa apua", HOME_VISIT),
+        ("en oo varma mut kotikäynti ois kiva", HOME_VISIT),
+        ("paperilla", PAPER),
+        ("en osaa käyttää nettiä, haluan hoitaa asiat paperilla", PAPER),
+        ("saisinko lomakkeen postitse", PAPER),
+    ],
+)
+def test_the_form_wanted(text, form):
+    assert help_form(text) == (form, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "puhelin ei toimi",  # a device, not a wish for phone help
+        "mun puhelin on rikki",
+        "puhelimessa on joku outo viesti",
+        "soitin jo pankkiin mutta ei auttanut",
+        "sain huijaussoiton",
+        "haluun apua",
+        "tarviin apua pankkitunnusten kanssa",
+        "",
+    ],
+)
+def test_no_form_named(text):
+    assert help_form(text) == (None, ())
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("ei chattia kiitos", REMOTE),
+        ("mä en jaksa chattailla", REMOTE),
+        ("en halua mennä paikan päälle", IN_PERSON),
+        ("en todellakaan halua mennä paikan päälle", IN_PERSON),
+        ("en pääse paikan päälle", IN_PERSON),
+        ("ei tarvitse tulla kotiin asti", HOME_VISIT),
+        ("en halua puhelimitse", PHONE),
+    ],
+)
+def test_a_refused_form_alone_is_not_chosen(text, refused):
+    assert help_form(text) == (None, (refused,))
+
+
+@pytest.mark.parametrize(
+    "text, form, refused",
+    [
+        ("en halua chattia, haluan mennä paikan päälle", IN_PERSON, (REMOTE,)),
+        ("en pysty lähtemään paikan päälle, vois joku soittaa mulle", PHONE, (IN_PERSON,)),
+        ("ei mitään videopuheluita, puhelimitse mieluiten", PHONE, (REMOTE,)),
+        ("en halua kotikäyntiä, mutta voin tulla paikalle", IN_PERSON, (HOME_VISIT,)),
+    ],
+)
+def test_refused_and_wanted_in_one_message(text, form, refused):
+    assert help_form(text) == (form, refused)
+
+
+def test_the_last_wanted_form_wins():
+    assert help_form("chatissa tai sitten puhelimitse")[0] == PHONE
+    assert help_form("puhelimitse tai sitten chatissa")[0] == REMOTE
+
+
+def test_a_form_refused_anywhere_is_not_chosen_even_if_also_wanted():
+    wanted, refused = help_form("chat käy, tai ei, en halua chattia")
+    assert wanted is None
+    assert refused == (REMOTE,)
+
+
+def test_a_form_refused_twice_is_listed_once():
+    assert help_form("en halua chattia, en todellakaan chattia") == (None, (REMOTE,))
+
+
+def test_upper_case_is_read_too():
+    assert help_form("HALUAN APUA PUHELIMITSE") == (PHONE, ())
+
+
+def test_help_forms_are_the_five_forms():
+    assert set(HELP_FORMS) == {PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER}
