@@ -89,9 +89,7 @@ def _lacks_device(tokens: Sequence[Token]) -> bool:
         if token[0].endswith(LOCATIVE_ENDINGS):
             continue
         before = tokens[max(0, index - 4) : index]
-        having = [
-            i for i, t in enumerate(before) if _has(t, HAVING) and t[0] not in NOT_HAVING
-        ]
+        having = [i for i, t in enumerate(before) if _has(t, HAVING) and t[0] not in NOT_HAVING]
         if having and not any(_has(t, NOT_POSSESSION) for t in before[having[-1] + 1 :]):
             return True
     return False

@@ -100,13 +100,13 @@ async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[st
     return dispatcher.messages
 
 
-async def run_full(
-    explain: Any, tracker: Any, domain: Dict[str, Any]
-) -> List[Dict[str, Any]]:
+async def run_full(explain: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
     """The short note after the providers, then "kerro lisää": everything, each said once."""
     first = await run(explain, tracker, domain)
     said = [m["response"] for m in first if m["response"] != MORE_HINT]
-    more = make_tracker("kerro lisää", intent="ask_more", slots={**tracker.slots, LIMITS_SAID: said})
+    more = make_tracker(
+        "kerro lisää", intent="ask_more", slots={**tracker.slots, LIMITS_SAID: said}
+    )
     rest = await run(ActionExplainMore(explain._source), more, domain)
     return [m for m in first + rest if m["response"] not in (MORE_HINT, "utter_nothing_more")]
 
@@ -254,17 +254,19 @@ async def test_after_the_providers_one_short_note_then_more_on_request(
         "hän asuu Oulussa",
         slots={"topic": "banking", "need_level": "demanding_support", "asker": "relative"},
     )
-    note = [m["response"] for m in await run(ActionExplainLimits(no_provider_lookup), tracker, domain)]
+    note = [
+        m["response"] for m in await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
+    ]
     assert note == ["utter_limit_act_on_behalf", "utter_alt_bank_authorization", MORE_HINT]
-    again = make_tracker(
-        "hän asuu Oulussa", slots={**tracker.slots, LIMITS_SAID: note[:2]}
-    )
+    again = make_tracker("hän asuu Oulussa", slots={**tracker.slots, LIMITS_SAID: note[:2]})
     # The same triage answered again (a new place, a new form) says no limit twice.
     assert await run(ActionExplainLimits(no_provider_lookup), again, domain) == []
     more = make_tracker("kerro lisää", intent="ask_more", slots=again.slots)
     rest = [m["response"] for m in await run(ActionExplainMore(no_provider_lookup), more, domain)]
     assert rest and not set(rest) & set(note)
-    done = make_tracker("kerro lisää", intent="ask_more", slots={**more.slots, LIMITS_SAID: note[:2] + rest})
+    done = make_tracker(
+        "kerro lisää", intent="ask_more", slots={**more.slots, LIMITS_SAID: note[:2] + rest}
+    )
     last = await run(ActionExplainMore(no_provider_lookup), done, domain)
     assert [m["response"] for m in last] == ["utter_nothing_more"]
 
