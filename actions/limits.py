@@ -36,6 +36,7 @@ from bot.limits import (
     plan_for_topic,
 )
 from bot.triage.labels import ASKER, NEED_LEVEL, TOPIC
+from bot.triage.permission import is_permission_question
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,15 @@ async def _provider_limits(source: ProviderLimitsSource, provider_id: Any) -> Se
     except Exception:
         logger.warning("Provider limits unavailable; using the general rules.", exc_info=True)
         return []
+
+
+def _carries_triage(tracker: Tracker) -> bool:
+    """Whether the latest message names a place or answers the question just asked."""
+    from actions.triage import answers_the_question
+
+    entities = tracker.latest_message.get("entities") or []
+    places = any(e.get("entity") in ("municipality", "postal_code") for e in entities)
+    return places or answers_the_question(tracker)
 
 
 def _say_new(dispatcher: CollectingDispatcher, plan: Plan, already: Sequence[str]) -> List[str]:
@@ -174,6 +184,11 @@ class ActionAnswerLimitQuestion(_LimitsAction):
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
         keys = match_question(text, self.config)[:MAX_LIMITS_PER_ANSWER]
+        if not keys and not is_permission_question(text) and _carries_triage(tracker):
+            # "asun raahessa jos sillä on väliä": an answer, not a question about limits.
+            from actions.triage import triage_turn
+
+            return [*urgent, *await triage_turn(dispatcher, tracker, domain)]
         situation = await self._situation(tracker)
         plan = plan_for_question(self.config, keys, **situation)
         for planned in plan.responses:  # a question is answered in full, even if said before

@@ -2,46 +2,61 @@
 
 "moikka" opens a conversation and also ends one; "kiitti, moikka" after the help was given is a
 farewell, and answering it with the opening greeting reads as if the assistant had forgotten
-everything (bot/triage/farewell.py).
+everything (bot/triage/farewell.py). And an answer to the question just asked is an answer, even
+when the classifier heard small talk in it ("vähän apua riittää" is not a goodbye).
 """
 
 from __future__ import annotations
 
+import abc
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.closing import conversation_started, say_closing
+from actions.triage import answers_the_question, triage_turn
 from bot.triage.farewell import is_farewell
 
 
-def conversation_started(tracker: Tracker) -> bool:
-    """Whether the person said anything before the latest message."""
-    return sum(1 for event in tracker.events if event.get("event") == "user") > 1
+class _SmallTalk(Action, abc.ABC):
+    """Shared by the three; abstract, so rasa_sdk does not register it."""
+
+    @abc.abstractmethod
+    def name(self) -> str: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        if answers_the_question(tracker):
+            return await triage_turn(dispatcher, tracker, domain)
+        self.reply(dispatcher, tracker, tracker.latest_message.get("text") or "")
+        return []
+
+    @abc.abstractmethod
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None: ...
 
 
-class ActionGreet(Action):
+class ActionGreet(_SmallTalk):
     def name(self) -> str:
         return "action_greet"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[Dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        started = conversation_started(tracker)
-        farewell = is_farewell(text, started)
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        farewell = is_farewell(text, conversation_started(tracker))
         dispatcher.utter_message(response="utter_goodbye" if farewell else "utter_greet")
-        return []
 
 
-class ActionThank(Action):
+class ActionThank(_SmallTalk):
     def name(self) -> str:
         return "action_thank"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[Dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        farewell = is_farewell(text, conversation_started(tracker))
-        dispatcher.utter_message(response="utter_goodbye" if farewell else "utter_you_are_welcome")
-        return []
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        say_closing(dispatcher, text, tracker)
+
+
+class ActionGoodbye(_SmallTalk):
+    def name(self) -> str:
+        return "action_goodbye"
+
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        dispatcher.utter_message(response="utter_goodbye")

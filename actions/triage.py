@@ -17,11 +17,19 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.closing import closes_conversation, say_closing
 from actions.common import latest_intent, response_text, slots_set_since_last_user_message
 from actions.urgent import URGENT_SHOWN, URGENT_SLOT, say_urgent_steps_if_new
 from bot.limits import default_limits
-from bot.triage.answers import AWAIT_NEED_LEVEL, AWAIT_PLACE, AWAIT_TOPIC, need_level_answer
+from bot.triage.answers import (
+    AWAIT_NEED_LEVEL,
+    AWAIT_PLACE,
+    AWAIT_TOPIC,
+    explicit_level,
+    need_level_answer,
+)
 from bot.triage.help_form import help_form as stated_help_form
+from bot.triage.help_form import wants_a_person
 from bot.triage.permission import is_permission_question
 from bot.triage.places import place_answer
 from bot.triage.questions import limits_asked_about
@@ -65,21 +73,15 @@ class ActionUpdateTriage(Action):
         text = message.get("text") or ""
         intent = latest_intent(tracker)
         stated = understood_from_entities(message.get("entities") or [], text)
-        awaiting = tracker.get_slot(AWAITING_SLOT)
-        answered = False
-        if awaiting == AWAIT_NEED_LEVEL:
-            level = need_level_answer(text)
-            if level:
-                stated, answered = replace(stated, need_level=level), True
-        elif awaiting == AWAIT_PLACE:
-            if stated.municipality or _has_postal_code(message):
-                answered = True
-            else:
-                place = place_answer(text)
-                if place:
-                    stated, answered = replace(stated, municipality=place), True
+        awaited = awaited_answer(tracker)
+        answered = bool(awaited)
+        stated = replace(stated, **awaited)
+        level = explicit_level(text)  # "taso 2" means level 2 whatever was asked
+        if level:
+            stated = replace(stated, need_level=level)
         events: List[EventType] = []
-        situation = None if tracker.get_slot(URGENT_SHOWN) else urgent_situation(text)
+        scam = previous.topic == "security" or stated.topic == "security"
+        situation = None if tracker.get_slot(URGENT_SHOWN) else urgent_situation(text, scam)
         if situation:
             stated = replace(stated, topic="security")
             events.append(SlotSet(URGENT_SLOT, situation))
@@ -99,6 +101,46 @@ class ActionUpdateTriage(Action):
         return events
 
 
+def awaited_answer(tracker: Tracker) -> Dict[str, str]:
+    """The slot the latest message fills as the answer to the question just asked, if any."""
+    message = tracker.latest_message
+    text = message.get("text") or ""
+    awaiting = tracker.get_slot(AWAITING_SLOT)
+    if awaiting == AWAIT_NEED_LEVEL:
+        level = need_level_answer(text)
+        return {"need_level": level} if level else {}
+    if awaiting == AWAIT_PLACE:
+        entities = message.get("entities") or []
+        named = [e.get("value") for e in entities if e.get("entity") == "municipality"]
+        if named and isinstance(named[0], str):
+            return {"municipality": named[0]}
+        if any(e.get("entity") == "postal_code" for e in entities):
+            return {}
+        place = place_answer(text)
+        return {"municipality": place} if place else {}
+    return {}
+
+
+def answers_the_question(tracker: Tracker) -> bool:
+    """Whether the latest message answers the question just asked (a level, a place)."""
+    message = tracker.latest_message
+    has_postal_code = any(e.get("entity") == "postal_code" for e in message.get("entities") or [])
+    return bool(awaited_answer(tracker)) or (
+        tracker.get_slot(AWAITING_SLOT) == AWAIT_PLACE and has_postal_code
+    )
+
+
+async def triage_turn(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[EventType]:
+    """Update and next step in one action, for an answer another intent's rule caught
+    ("vähän apua riittää" read as a goodbye, "asun raahessa" as a limits question)."""
+    update = await ActionUpdateTriage().run(dispatcher, tracker, domain)
+    updated = tracker.copy()
+    updated.add_slots(update)
+    return [*update, *await ActionTriageNext().run(dispatcher, updated, domain)]
+
+
 class ActionTriageNext(Action):
     """Urgent steps first, a question answered as a question, else the next triage step."""
 
@@ -112,11 +154,16 @@ class ActionTriageNext(Action):
         if urgent:
             return [*urgent, SlotSet(AWAITING_SLOT, None)]
         text = tracker.latest_message.get("text") or ""
-        if asks_permission(text, tracker):
+        if asks_permission(text):
             return [FollowupAction("action_answer_limit_question")]
-        triage = Triage.from_slots(tracker.slots)
         set_now = slots_set_since_last_user_message(tracker)
         changed = any(name in ANSWER_CHANGING_SLOTS for name in set_now)
+        if wants_a_person(text):
+            return [FollowupAction("action_offer_human")]
+        if not changed and closes_conversation(text, tracker):
+            say_closing(dispatcher, text, tracker)
+            return [SlotSet(AWAITING_SLOT, None)]
+        triage = Triage.from_slots(tracker.slots)
         location = _location_key(tracker)
         done_key = fingerprint(triage, location, tracker.get_slot(HELP_FORM_SLOT))
         step = next_step(
@@ -138,12 +185,13 @@ class ActionTriageNext(Action):
         return events + _carry_out(step, triage, understood, done_key, dispatcher)
 
 
-def asks_permission(text: str, tracker: Tracker) -> bool:
+def asks_permission(text: str) -> bool:
     """A yes/no question about what someone may do, which the limits catalogue can answer.
 
-    A wish for paper ("saako sen hakemuksen paperilla") is a form of help, not a permission.
+    A question about the form of help ("saako sen hakemuksen paperilla", "voiko korjaukset
+    tehdä puhelimella soittamalla") is a wish, answered by the triage, not a permission.
     """
-    if not is_permission_question(text) or tracker.get_slot(HELP_FORM_SLOT) == "paper":
+    if not is_permission_question(text) or stated_help_form(text)[0]:
         return False
     return bool(limits_asked_about(text, default_limits()))
 
@@ -206,7 +254,3 @@ def _location_key(tracker: Tracker) -> Any:
     """Whatever place the person has given, as one comparable value (None if nothing)."""
     values = [tracker.get_slot(name) for name in LOCATION_SLOTS]
     return "/".join(str(value) for value in values) if any(values) else None
-
-
-def _has_postal_code(message: Dict[str, Any]) -> bool:
-    return any(e.get("entity") == "postal_code" for e in message.get("entities") or [])

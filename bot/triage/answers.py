@@ -51,14 +51,24 @@ ABLE = frozenset({"pystyä", "kyetä", "voida"})
 HELP = frozenset({"apu", "tuki", "neuvo", "opastus", "neuvoa", "opastaa", "auttaa"})
 
 
-def need_level_answer(text: str) -> Optional[str]:
-    """The need level an answer states, or None when it does not state one."""
-    number = _LEVEL_NUMBER.match(text) or _TASO_NUMBER.search(text)
+def explicit_level(text: str) -> Optional[str]:
+    """A level named by its number ("taso 2", "tasolla kolme"): clear in any context."""
+    number = _TASO_NUMBER.search(text)
     if number:
         return NEED_LEVELS[int(number.group(1)) - 1]
     named = _TASO_WORD.search(text)
     if named and named.group(1).lower() in _NUMBER_WORDS:
         return NEED_LEVELS[_NUMBER_WORDS[named.group(1).lower()] - 1]
+    return None
+
+
+def need_level_answer(text: str) -> Optional[str]:
+    """The need level an answer states, or None when it does not state one."""
+    number = _LEVEL_NUMBER.match(text)
+    if number:
+        return NEED_LEVELS[int(number.group(1)) - 1]
+    if explicit_level(text):
+        return explicit_level(text)
     words = words_of(text)
     if len(words) == 1 and words[0].surface in _NUMBER_WORDS:
         return NEED_LEVELS[_NUMBER_WORDS[words[0].surface] - 1]
@@ -77,6 +87,8 @@ def need_level_answer(text: str) -> Optional[str]:
     enough = [i for i, w in enumerate(words) if w.is_(ENOUGH) and not negated(words, i, 2)]
     if any(w.is_(SELF_SERVICE_WORDS) for w in words) and enough:
         return "self_service"
+    if _knows_alone(words):
+        return "self_service"  # "osaan itse", "minä osaa itse kun joku kertoo mistä alkaa"
     return None
 
 
@@ -86,6 +98,11 @@ def _cannot(words: List[Word]) -> bool:
 
 def _negated_use(words: List[Word]) -> bool:
     return any(w.is_(USE) and negated(words, i, 3) for i, w in enumerate(words))
+
+
+def _knows_alone(words: List[Word]) -> bool:
+    knows = [i for i, w in enumerate(words) if w.is_({"osata"}) and not negated(words, i, 3)]
+    return any(any(w.surface == "itse" for w in words[i + 1 : i + 3]) for i in knows)
 
 
 def _uses_but_needs_help(words: List[Word]) -> bool:

@@ -32,6 +32,10 @@ CONDITIONS = frozenset(
         "halvaantua",
         "halvaus",
         "aivohalvaus",
+        "parkinson",
+        "parkinsonintauti",
+        "sokee",
+        "vapina",
     }
 )
 # "et" is left out: in chat it is far more often "että" ("se sanoo et...") than "you do not".
@@ -108,8 +112,8 @@ def _cannot_use(tokens: Sequence[Token]) -> bool:
 def _sight_fails(tokens: Sequence[Token]) -> bool:
     """ "ei näe", "huono näkö", "näkö ei riitä"."""
     for index, (_surface, base) in enumerate(tokens):
-        if base == "nähdä" and _negated_before(tokens, index, 2):
-            return True
+        if (base == "nähdä" or _surface == "nää") and _negated_before(tokens, index, 2):
+            return True  # "ei näe", spoken "en nää"
         if base in SIGHT:
             around = tokens[max(0, index - 2) : index + 3]
             if any(_has(t, SIGHT_FAILING) for t in around):

@@ -38,3 +38,9 @@ def is_farewell(text: str, conversation_started: bool) -> bool:
         return True
     # "kiitti moi": a thank with a greeting word is a goodbye once the talk has begun.
     return conversation_started and bool(_THANK.search(lowered)) and bool(_GREETING.search(lowered))
+
+
+def is_thanks(text: str) -> bool:
+    """A thank-you with no question in it ("kiitos nopeesta vastauksesta")."""
+    lowered = text.lower()
+    return bool(_THANK.search(lowered)) and not _QUESTION.search(lowered)

@@ -20,7 +20,7 @@ HELP_FORMS = (PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER)
 
 # Each form's phrases as regular expressions over the lower-cased message (spoken forms too).
 _PATTERNS: Dict[str, str] = {
-    HOME_VISIT: r"kotikäyn\w*|kotiin\s+(?:asti|apua|tuleva\w*)|(?:tulla|tulis\w*|tulee|tule)\s+"
+    HOME_VISIT: r"kotikäyn\w*|kotiin\s+(?:asti|apua|tuleva\w*)|tul\w*\s+"
     r"(?:\w+\s+){0,2}kotiin|kotona\s+(?:käy\w*|auttama\w*)|kotiapu\w*|kotiin\s+vietävä\w*",
     IN_PERSON: r"paikan\s*päälle|paikan\s*päällä|kasvokkain|kasvotusten|henkilökohtaisesti|"
     r"(?:mennä|menis\w*|mennään|käydä|käymään|tulla)\s+(?:\w+\s+){0,2}(?:käymään|paikalle|"
@@ -31,7 +31,10 @@ _PATTERNS: Dict[str, str] = {
     r"minulle|hänelle|sille|äidille|isälle)|soitta\w*\s+(?:jonnekin|johonkin|numeroon)|"
     r"puhelinneuvon\w*|puhelinpalvel\w*|puhelinapu\w*|puhelintuk\w*|joku\s+soittais\w*|"
     r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+soit\w*|"
-    r"soittakaa|soittaisitte|soita\s+(?:mulle|minulle)",
+    r"soittakaa|soittaisitte|soita\s+(?:mulle|minulle)|soittamalla|"
+    r"puhelimella\s+(?:mieluiten|mieluummin|soittamalla)|"
+    r"(?:mieluiten|mieluummin|ennemmin)\s+(?:\w+\s+){0,1}puhelim\w*|"
+    r"(?:haluu?n|haluaisin|haluisin|haluais)\s+(?:\w+\s+){0,2}puhelim(?:essa|itse|ella)",
     # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
     REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chattia|chättiä|chätissä|chattail\w*|"
     r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta|ita|a)\b|"
@@ -42,6 +45,15 @@ _PATTERNS: Dict[str, str] = {
     r"ilman\s+(?:nettiä|tietokonetta|konetta)",
 }
 _COMPILED = {form: re.compile(pattern) for form, pattern in _PATTERNS.items()}
+# "mieluummin puhelimessa ku chatissa": what follows "ku(in)" after a preference is refused.
+_RATHER_THAN = re.compile(r"\b(?:mieluummin|mieluiten|ennemmin)\b.*?\bku(?:in)?\s+(?:\w+\s+){0,2}$")
+# Asking for a person rather than the bot.
+_PERSON = re.compile(
+    r"(?:puhua|jutella|keskustella|asioida)\s+(?:\w+\s+){0,2}ihmisen\s+kanssa|"
+    r"oike\w*\s+ihmi\w*|ihmisen\s+kanssa\s+(?:eikä|enkä|ei)|ei\s+(?:halua\s+)?"
+    r"(?:jutella\s+)?botin|joku\s+(?:vois\w*\s+)?soitta\w*\s+(?:mulle|minulle|sille|hänelle)|"
+    r"voisko\s+joku\s+soittaa"
+)
 _REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
 
 
@@ -53,10 +65,15 @@ def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
     for form, pattern in _COMPILED.items():
         for match in pattern.finditer(lowered):
             before = lowered[max(0, match.start() - 30) : match.start()]
-            if _REFUSAL.search(before):
+            if _REFUSAL.search(before) or _RATHER_THAN.search(lowered[: match.start()]):
                 refused.append(form)
             else:
                 wanted[form] = max(wanted.get(form, -1), match.start())
     choices = [form for form in wanted if form not in refused]
     best = max(choices, key=lambda form: wanted[form]) if choices else None
     return best, tuple(dict.fromkeys(refused))
+
+
+def wants_a_person(text: str) -> bool:
+    """ "haluun puhua oikeen ihmisen kanssa", "voisko joku soittaa mulle": a person, not a bot."""
+    return _PERSON.search(text.lower()) is not None

@@ -64,6 +64,8 @@ GIVING = frozenset(
     }
 )
 # Surface stems of the colloquial past ("antanu", "laittanu", "kerroin", "syötin").
+# Spoken past forms that Voikko reads as nouns ("anto" = antoi, "laitto" = laittoi).
+SPOKEN_GIVING = frozenset({"anto", "laitto", "kerto", "syötti", "näpytti", "kirjotti", "hyväksy"})
 GIVING_STEMS = (
     "antan",
     "annoi",
@@ -112,6 +114,24 @@ SECRETS = frozenset(
 # "laitoin tiedot" is a secret only after a link or a page: "painoin linkkiä ja laitoin tiedot".
 DETAILS = frozenset({"tieto", "tiedot", "henkilötieto", "yhteystieto"})
 LINKS = frozenset({"linkki", "sivu", "sivusto", "nettisivu", "viesti", "tekstiviesti", "tekstari"})
+# Approving in the bank's app what someone else started is giving the codes away.
+APPROVING = frozenset({"hyväksyä", "hyväksynyt", "vahvistaa", "vahvistanut", "painaa", "painanut"})
+APPROVED = frozenset(
+    {
+        "hyväksy",
+        "sovellus",
+        "tunnuslukusovellus",
+        "pankkisovellus",
+        "mobiilisovellus",
+        "kirjautuminen",
+        "kirjautumispyyntö",
+        "pyyntö",
+        "maksu",
+        "tapahtuma",
+        "tunnistautuminen",
+        "vahvistus",
+    }
+)
 MONEY = frozenset({"raha", "euro", "säästö", "tili", "pankkitili", "rahat", "e", "€"})
 TAKING = frozenset(
     {
@@ -138,12 +158,21 @@ TAKING = frozenset(
         "huijattu",
     }
 )
+# Going is money gone only from an account: "tililtä on menny rahaa", not "rahaa meni laskuihin".
+LEAVING = frozenset({"mennä", "mennyt"})
+ACCOUNTS = frozenset({"tili", "pankkitili", "käyttötili", "säästötili"})
+# Money that is missing now: "tililtä puuttuu 2000 euroa" (any tense).
+MISSING = frozenset({"puuttua"})
+# Paying is money gone only where the conversation is about a scam ("maksoin jo 480e").
+PAYING = frozenset({"maksaa", "maksanut", "siirtää", "siirtänyt", "lähettää", "lähettänyt"})
 CALLING = frozenset(
     {"soittaa", "soitella", "soittaja", "puhelu", "soitto", "puhelin", "linja", "langalla"}
 )
 CALLING_STEMS = ("soitt", "soitel")
-ASKING = frozenset({"kysyä", "pyytää", "vaatia", "haluta", "tivata", "udella", "kysellä"})
-ASKING_STEMS = ("pyys", "pyyt", "halus", "kysy", "kysel", "tiva", "vaati")
+ASKING = frozenset(
+    {"kysyä", "pyytää", "vaatia", "haluta", "tivata", "udella", "kysellä", "tarvita", "käskeä"}
+)
+ASKING_STEMS = ("pyys", "pyyt", "halus", "kysy", "kysel", "tiva", "vaati", "tarvi", "käsk")
 # The person's own call or question ("soitin pankkiin ja kysyin") is no caller asking for codes.
 FIRST_PERSON = re.compile(r"(?:in|imme|n)$")
 # A hypothetical ("jos mä antais...", "mitä jos") is a worry, not something that happened.
@@ -156,12 +185,15 @@ NEGATION_WINDOW = 5
 NEARBY = 10
 
 
-def urgent_situation(text: str) -> Optional[str]:
-    """Which urgent situation the message describes, or None."""
+def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
+    """Which urgent situation the message describes, or None.
+
+    `scam_context`: the conversation is already about a scam, so money paid is money gone.
+    """
     words = words_of(text)
-    if _gave_secrets(words):
+    if _gave_secrets(words) or _approved(words):
         return GAVE_SECRETS
-    if any(_money_gone(words_of(clause)) for clause in clauses(text)):
+    if any(_money_gone(words_of(clause), scam_context) for clause in clauses(text)):
         return MONEY_GONE
     if _caller_asking(words):
         return CALLER_ASKING
@@ -169,17 +201,18 @@ def urgent_situation(text: str) -> Optional[str]:
 
 
 def _giving_verbs(words: Sequence[Word]) -> List[int]:
+    """Past giving, also "ehdin kertoa" (I had time to tell): a past "ehtiä" and an infinitive."""
     return [
         index
         for index, word in enumerate(words)
-        if _gave(word)
+        if (_gave(word) or (word.is_(GIVING) and _after_past_ehtia(words, index)))
         and not negated(words, index, NEGATION_WINDOW)
         and not _hypothetical(words, index)
     ]
 
 
 def _gave(word: Word) -> bool:
-    if word.past and word.is_(GIVING):
+    if (word.past and word.is_(GIVING)) or word.surface in SPOKEN_GIVING:
         return True
     return word.surface.startswith(GIVING_STEMS) and (
         word.past or SPOKEN_PAST_ENDING.search(word.surface) is not None
@@ -191,6 +224,24 @@ def _after_modal(words: Sequence[Word], index: int) -> bool:
         word.surface in PERMISSION_WORDS or word.surface in MODALS
         for word in words[max(0, index - 4) : index]
     )
+
+
+def _after_past_ehtia(words: Sequence[Word], index: int) -> bool:
+    return any(w.past and w.is_({"ehtiä"}) for w in words[max(0, index - 2) : index])
+
+
+def _approved(words: Sequence[Word]) -> bool:
+    """ "hyväksyin sovelluksessa", "painoin vahingossa hyväksy": a login or payment approved."""
+    verbs = [
+        i
+        for i, word in enumerate(words)
+        if (word.past or word.surface in SPOKEN_GIVING)
+        and word.is_(APPROVING)
+        and not negated(words, i, NEGATION_WINDOW)
+        and not _hypothetical(words, i)
+    ]
+    objects = [i for i, word in enumerate(words) if word.is_(APPROVED)]
+    return any(abs(v - o) <= 4 for v in verbs for o in objects)
 
 
 def _hypothetical(words: Sequence[Word], index: int) -> bool:
@@ -210,17 +261,29 @@ def _gave_secrets(words: Sequence[Word]) -> bool:
     return False
 
 
-def _money_gone(words: Sequence[Word]) -> bool:
-    money = [i for i, word in enumerate(words) if word.is_(MONEY)]
+def _money_gone(words: Sequence[Word], scam_context: bool = False) -> bool:
+    money = [i for i, word in enumerate(words) if word.is_(MONEY) or _is_amount(word.surface)]
+    from_account = any(word.is_(ACCOUNTS) for word in words)
     taken = [
         i
         for i, word in enumerate(words)
-        if word.past
-        and word.is_(TAKING)
+        if (
+            (word.past and word.is_(TAKING))
+            or (from_account and word.past and word.is_(LEAVING))
+            or word.is_(MISSING)
+            or (scam_context and word.past and word.is_(PAYING))
+        )
         and not negated(words, i, NEGATION_WINDOW)
         and not _hypothetical(words, i)
     ]
     return bool(money and taken and any(abs(m - t) <= 5 for m in money for t in taken))
+
+
+def _is_amount(surface: str) -> bool:
+    """ "480e", "2000", "3000€": a sum of money as people type it."""
+    return re.fullmatch(r"\d+(?:[.,]\d+)?(?:e|eur|euroa|€)?", surface) is not None and (
+        not surface.isdigit() or len(surface) >= 2
+    )
 
 
 def _caller_asking(words: Sequence[Word]) -> bool:

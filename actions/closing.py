@@ -1,0 +1,34 @@
+"""Ending a conversation well: a thank-you or a farewell is answered as one, whatever intent
+the classifier gave it ("ok mä soitan nyt sinne, kiitos" after the urgent steps is no request).
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.triage.farewell import is_farewell, is_thanks
+
+# Slots that show the person has been given help already.
+HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", "limits_said")
+
+
+def conversation_started(tracker: Tracker) -> bool:
+    """Whether the person said anything before the latest message."""
+    return sum(1 for event in tracker.events if event.get("event") == "user") > 1
+
+
+def help_given(tracker: Tracker) -> bool:
+    return any(tracker.get_slot(name) for name in HELP_GIVEN_SLOTS)
+
+
+def closes_conversation(text: str, tracker: Tracker) -> bool:
+    """A farewell, or a thank-you once the conversation has begun."""
+    started = conversation_started(tracker)
+    return is_farewell(text, started) or (started and is_thanks(text))
+
+
+def say_closing(dispatcher: CollectingDispatcher, text: str, tracker: Tracker) -> None:
+    """A farewell ends it; a thank-you after the help was given ends it too, else "ole hyvä"."""
+    ends = is_farewell(text, conversation_started(tracker)) or help_given(tracker)
+    dispatcher.utter_message(response="utter_goodbye" if ends else "utter_you_are_welcome")
