@@ -2,7 +2,7 @@
 
 - ``action_explain_limits``: after the providers, one short note: the first limit that applies
   to the topic, need level, asker and chosen provider, and "kerro lisää" for the rest; nothing
-  that was already said in this conversation is said again (slot ``limits_said``).
+  that was already said in this conversation is said again (slot ``said_once``).
 - ``action_explain_more``: "kerro lisää": the rest of the limits and alternatives.
 - ``action_answer_limit_question``: answers a direct question ("voiko digitukihenkilö
   kirjautua puolestani?") about the limit(s) the latest message is about, or says in general
@@ -41,7 +41,7 @@ from bot.triage.permission import is_permission_question
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
-LIMITS_SAID = "limits_said"
+SAID_ONCE = "said_once"
 MORE_HINT = "utter_limits_more_hint"
 #: A question is answered about at most this many limits (best matches first).
 MAX_LIMITS_PER_ANSWER = 2
@@ -149,11 +149,11 @@ class ActionExplainLimits(_LimitsAction):
         situation = await self._situation(tracker)
         plan = plan_for_topic(self.config, **situation)
         short = _short(plan, self.config)
-        before = list(tracker.get_slot(LIMITS_SAID) or [])
+        before = list(tracker.get_slot(SAID_ONCE) or [])
         said = _say_new(dispatcher, short, before)
         if len(said) > len(before) and len(plan.responses) > len(short.responses):
             dispatcher.utter_message(response=MORE_HINT)
-        return [SlotSet(LIMITS_SAID, said)]
+        return [SlotSet(SAID_ONCE, said)]
 
 
 class ActionExplainMore(_LimitsAction):
@@ -167,11 +167,11 @@ class ActionExplainMore(_LimitsAction):
     ) -> List[Dict[str, Any]]:
         situation = await self._situation(tracker)
         plan = plan_for_topic(self.config, **situation)
-        before = list(tracker.get_slot(LIMITS_SAID) or [])
+        before = list(tracker.get_slot(SAID_ONCE) or [])
         said = _say_new(dispatcher, plan, before)
         if len(said) == len(before):
             dispatcher.utter_message(response="utter_nothing_more")
-        return [SlotSet(LIMITS_SAID, said)]
+        return [SlotSet(SAID_ONCE, said)]
 
 
 class ActionAnswerLimitQuestion(_LimitsAction):
@@ -193,6 +193,6 @@ class ActionAnswerLimitQuestion(_LimitsAction):
         plan = plan_for_question(self.config, keys, **situation)
         for planned in plan.responses:  # a question is answered in full, even if said before
             dispatcher.utter_message(response=planned.name, **planned.variables)
-        said = list(tracker.get_slot(LIMITS_SAID) or [])
+        said = list(tracker.get_slot(SAID_ONCE) or [])
         said += [name for name in plan.names if name not in said]
-        return [*urgent, SlotSet(LIMITS_SAID, said)]
+        return [*urgent, SlotSet(SAID_ONCE, said)]

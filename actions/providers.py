@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
-from typing import Any, Dict, Iterable, List
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -19,11 +19,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.domain_files import load_responses
-from bot.providers.forms import arrange
+from bot.providers.forms import arrange, phone_first
 from bot.providers.hours import HELSINKI
 from bot.providers.present import (
     ASK_LOCATION,
     REMOTE_LEVELS,
+    SAMPLE_NOTICE,
     PlannedMessage,
     format_km,
     message_values,
@@ -35,6 +36,10 @@ from bot.providers.service import PersonQuery, find_for_person
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
+SAID_ONCE = "said_once"
+FAR = "utter_providers_far"
+# Said once in a conversation: the notice that the data are samples.
+ONCE = frozenset({SAMPLE_NOTICE})
 
 
 class HelsinkiClock:
@@ -59,17 +64,47 @@ class ActionFindProviders(HelsinkiClock, Action):
         result = await asyncio.to_thread(find_for_person, query, now=now)
         result, far_km = arrange(result, tracker.get_slot("help_form"), query.need_level)
         if far_km is not None:
-            dispatcher.utter_message(response="utter_providers_far", km=format_km(far_km))
-        utter_planned(dispatcher, domain, plan_reply(result, now))
+            # The distance said plainly is the intro, and whether phone or home help came first.
+            first = "utter_providers_far_phone_first" if phone_first(result) else FAR
+            dispatcher.utter_message(response=first, km=format_km(far_km))
+        plan = plan_reply(result, now, with_intro=far_km is None)
+        said = list(tracker.get_slot(SAID_ONCE) or [])
+        fresh, again = _not_said_before(plan, said)
+        utter_planned(dispatcher, domain, fresh)
+        if again:
+            dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))
+        said += [key for key in map(_said_key, plan) if key and key not in said]
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
             result.origin.kind,
             len(result.providers),
         )
+        events: List[EventType] = []
         if result.providers:
-            return [SlotSet(PROVIDER_ID, str(result.providers[0].id))]
-        return []
+            events.append(SlotSet(PROVIDER_ID, str(result.providers[0].id)))
+        return [*events, SlotSet(SAID_ONCE, said)]
+
+
+def _said_key(message: PlannedMessage) -> Optional[str]:
+    """What marks a message as said once: a provider's card by id, the sample notice."""
+    if message.provider_id is not None:
+        return f"provider:{message.provider_id}"
+    return message.response if message.response in ONCE else None
+
+
+def _not_said_before(
+    plan: Sequence[PlannedMessage], said: Sequence[str]
+) -> Tuple[List[PlannedMessage], List[str]]:
+    """The messages to say, and the names of providers whose cards were shown already."""
+    fresh, again = [], []
+    for message in plan:
+        key = _said_key(message)
+        if key is None or key not in said:
+            fresh.append(message)
+        elif message.provider_id is not None and message.lines:
+            again.append(str(message.lines[0].data))
+    return fresh, again
 
 
 def utter_planned(

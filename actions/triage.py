@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.closing import closes_conversation, say_closing
+from actions.closing import closes_conversation, help_given, say_closing
 from actions.common import latest_intent, response_text, slots_set_since_last_user_message
 from actions.urgent import URGENT_SHOWN, URGENT_SLOT, say_urgent_steps_if_new
 from bot.limits import default_limits
@@ -36,6 +36,7 @@ from bot.triage.questions import limits_asked_about
 from bot.triage.state import (
     Step,
     Triage,
+    corrects_explicitly,
     fingerprint,
     merge,
     next_step,
@@ -86,7 +87,13 @@ class ActionUpdateTriage(Action):
             stated = replace(stated, topic="security")
             events.append(SlotSet(URGENT_SLOT, situation))
         sticky = answered or (previous.topic == "security" and bool(tracker.get_slot(URGENT_SHOWN)))
-        updated = merge(previous, stated, intent, sticky_topic=sticky and not situation)
+        updated = merge(
+            previous,
+            stated,
+            intent,
+            sticky_topic=sticky and not situation,
+            explicit_correction=corrects_explicitly(text),
+        )
         events += [
             SlotSet(name, value)
             for name, value in updated.as_dict().items()
@@ -160,7 +167,7 @@ class ActionTriageNext(Action):
         changed = any(name in ANSWER_CHANGING_SLOTS for name in set_now)
         if wants_a_person(text):
             return [FollowupAction("action_offer_human")]
-        if not changed and closes_conversation(text, tracker):
+        if (not changed or help_given(tracker)) and closes_conversation(text, tracker):
             say_closing(dispatcher, text, tracker)
             return [SlotSet(AWAITING_SLOT, None)]
         triage = Triage.from_slots(tracker.slots)
@@ -176,7 +183,10 @@ class ActionTriageNext(Action):
         )
         understood = summary(domain, triage)
         reflect = any(name in TRIAGE_SLOTS for name in set_now)
-        if reflect and understood and step not in (Step.ASK_CORRECTION, Step.NOT_UNDERSTOOD):
+        # An advisor's completed triage ends with the summary to copy: the same, said once.
+        summarised = step is Step.COMPLETE and triage.asker == "advisor"
+        quiet = (Step.ASK_CORRECTION, Step.NOT_UNDERSTOOD)
+        if reflect and understood and step not in quiet and not summarised:
             dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
         events: List[EventType] = [SlotSet(AWAITING_SLOT, AWAITED.get(step))]
         if triage.need_level == "non_digital" and not tracker.get_slot(NON_DIGITAL_SHOWN):

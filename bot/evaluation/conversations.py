@@ -53,7 +53,8 @@ PROVIDER_INTROS = frozenset(
         "utter_providers_near_location",
         "utter_providers_national_fallback",
         "utter_providers_remote",
-        "utter_providers_remote_first",
+        "utter_providers_far",
+        "utter_providers_far_phone_first",
     }
 )
 HUMAN_RESPONSES = frozenset({"utter_human_intro", "utter_human_none"})
@@ -311,24 +312,28 @@ def _farewell(expect: Expectation, records: List[TurnRecord]) -> List[str]:
 def _voice(
     asker: str, records: List[TurnRecord], responses: Mapping[str, List[Mapping[str, Any]]]
 ) -> List[str]:
-    """Every response with a variation for this asker was said in that variation."""
+    """Every response with a variation for this asker was said in that variation (the person
+    asking for themselves hears the variations without an asker condition)."""
     problems = []
     for number, record in enumerate(records, start=1):
         for message in record.said:
             variants = responses.get(message.response or "") or []
-            voiced = [
-                v
-                for v in variants
-                if any(c.get("name") == "asker" for c in v.get("condition") or [])
-            ]
-            if not voiced:
+            by_asker = [(_asker_condition(v), v) for v in variants]
+            if not any(condition for condition, _ in by_asker):
                 continue
-            wanted = [
-                v for v in voiced if any(c.get("value") == asker for c in v.get("condition") or [])
-            ] or [v for v in variants if not v.get("condition")]
+            wanted = [v for condition, v in by_asker if condition == asker]
+            if not wanted:
+                wanted = [v for condition, v in by_asker if condition is None]
             if not any(_matches(str(v.get("text") or ""), message.text) for v in wanted):
                 problems.append(f"turn {number}: {message.response} not in the {asker}'s voice")
     return problems
+
+
+def _asker_condition(variant: Mapping[str, Any]) -> Optional[str]:
+    for condition in variant.get("condition") or []:
+        if condition.get("name") == "asker":
+            return condition.get("value")
+    return None
 
 
 def _matches(template: str, text: str) -> bool:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Set
 
+from bot.language.colloquial import truncated_locative_candidates
 from bot.language.umlauts import restore_umlauts
 from bot.language.voikko import PROPER_CLASSES, FinnishAnalyzer, wordbase_parts
 from bot.places.inflection import build_form_table
@@ -181,6 +182,13 @@ class PlaceTextSearch:
             if restored is not None:
                 surface = surface[:1] + restored[1:] if surface[:1].isupper() else restored
                 candidate = self._best_candidate(surface)
+        if candidate is None:
+            # Spoken and hurried locatives: "kuopios", "oulus", "joensuusa" (-ssa shortened).
+            for form in _spoken_locative_forms(surface):
+                candidate = self._best_candidate(form)
+                if candidate is not None:
+                    surface = form
+                    break
         if candidate is None or not self._accept(candidate, surface, tokens, i):
             return None
         municipality = self._municipality(candidate.code)
@@ -270,6 +278,17 @@ class PlaceTextSearch:
             if following == words[-1].lower():
                 return tokens[i + 1].end
         return tokens[i].end
+
+
+def _spoken_locative_forms(surface: str) -> List[str]:
+    """Standard locatives for a spoken or mistyped one, keeping the first letter's case."""
+    lower = surface.lower()
+    forms = [form for form in truncated_locative_candidates(lower) if form.endswith(("ssa", "ssä"))]
+    if lower.endswith(("sa", "sä")) and not lower.endswith(("ssa", "ssä")) and len(lower) >= 6:
+        forms.append(lower[:-2] + "s" + lower[-2:])
+    if surface[:1].isupper():
+        forms = [form[:1].upper() + form[1:] for form in forms]
+    return forms
 
 
 def _chunk_around(text: str, start: int, end: int) -> str:

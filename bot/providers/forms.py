@@ -61,3 +61,8 @@ def arrange(
     ordered = sorted(pool, key=rank)[:SHOWN]  # stable: nearest first within a form
     national = [hit for hit in result.national if hit not in ordered]
     return replace(result, providers=ordered, national=national), nearest if far else None
+
+
+def phone_first(result: SearchResult) -> bool:
+    """Whether the first provider helps by phone or at home (what the far notice promises)."""
+    return bool(result.providers) and bool(forms_of(result.providers[0]) & set(AT_A_DISTANCE))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from bot.triage.cues import non_digital_cue
 from bot.triage.labels import NEED_LEVELS
 from bot.triage.words import Word, negated, words_of
 
@@ -72,9 +73,9 @@ def need_level_answer(text: str) -> Optional[str]:
     words = words_of(text)
     if len(words) == 1 and words[0].surface in _NUMBER_WORDS:
         return NEED_LEVELS[_NUMBER_WORDS[words[0].surface] - 1]
-    if len(words) > 12:
+    if len(words) > 25:
         return None  # a story, not an answer: the classifier reads it
-    if _cannot(words):
+    if _cannot(words) or non_digital_cue([(w.surface, min(w.bases or {w.surface})) for w in words]):
         return "non_digital"
     much = [i for i, w in enumerate(words) if w.is_(MUCH)]
     # "en tarvii paljon apua" is little help; "en osaa yhtään" is none at all.
@@ -93,7 +94,11 @@ def need_level_answer(text: str) -> Optional[str]:
 
 
 def _cannot(words: List[Word]) -> bool:
-    return any(w.is_(ABLE) and negated(words, i, 2) for i, w in enumerate(words))
+    """ "ei pysty", spoken "eikä pystyis enää"."""
+    able = [
+        i for i, w in enumerate(words) if w.is_(ABLE) or w.surface.startswith(("pysty", "kyke"))
+    ]
+    return any(negated(words, i, 2) for i in able)
 
 
 def _negated_use(words: List[Word]) -> bool:

@@ -36,8 +36,8 @@ _PATTERNS: Dict[str, str] = {
     r"(?:mieluiten|mieluummin|ennemmin)\s+(?:\w+\s+){0,1}puhelim\w*|"
     r"(?:haluu?n|haluaisin|haluisin|haluais)\s+(?:\w+\s+){0,2}puhelim(?:essa|itse|ella)",
     # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
-    REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chattia|chättiä|chätissä|chattail\w*|"
-    r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta|ita|a)\b|"
+    REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chätissä|chattail\w*|"
+    r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta)\b|"
     r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*",
     # Paper as the way to do the errand; not "paperit hukassa" or a printer out of paper.
     PAPER: r"paperilla|paperisen\w*|paperinen|paperise\w*|paperilomak\w*|paperiversi\w*|"
@@ -45,6 +45,9 @@ _PATTERNS: Dict[str, str] = {
     r"ilman\s+(?:nettiä|tietokonetta|konetta)",
 }
 _COMPILED = {form: re.compile(pattern) for form, pattern in _PATTERNS.items()}
+# Words that name a form only when refused ("ei mitään chattia", "en halua videopuheluita");
+# otherwise they name the topic ("miten soitetaan videopuheluita").
+_REFUSABLE = {REMOTE: re.compile(r"chattia|chättiä|videopuhelu(?:ita|ja|a)\b")}
 # "mieluummin puhelimessa ku chatissa": what follows "ku(in)" after a preference is refused.
 _RATHER_THAN = re.compile(r"\b(?:mieluummin|mieluiten|ennemmin)\b.*?\bku(?:in)?\s+(?:\w+\s+){0,2}$")
 # Asking for a person rather than the bot.
@@ -69,6 +72,10 @@ def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
                 refused.append(form)
             else:
                 wanted[form] = max(wanted.get(form, -1), match.start())
+    for form, pattern in _REFUSABLE.items():
+        for match in pattern.finditer(lowered):
+            if _REFUSAL.search(lowered[max(0, match.start() - 30) : match.start()]):
+                refused.append(form)
     choices = [form for form in wanted if form not in refused]
     best = max(choices, key=lambda form: wanted[form]) if choices else None
     return best, tuple(dict.fromkeys(refused))

@@ -47,13 +47,27 @@ PERMISSION_WORDS = frozenset(
     }
 )
 # "onko" asks permission only with these ("onko lupa", "onko ok", "onko sallittua").
-ONKO_PERMISSION = re.compile(r"\bonko\s+(?:se\s+)?(?:lupa|ok|okei|sallittua|laillista|luvallista)")
+ONKO_PERMISSION = re.compile(
+    r"\bonk(?:o|s|s?han)\s+(?:se\s+|tää\s+|tämä\s+)?(?:lupa|ok|okei|sallittua|laillista|"
+    r"luvallista|oikein|sallittu)"
+)
+# Polite forms ask what the helper may do when the helper is their subject: "voisko digituki
+# selvittää mihin rahat meni" is a question about limits, "voisko joku auttaa" a request.
+POLITE_WORDS = frozenset({"voisko", "voisiko", "voisivatko", "voisitteko", "saisiko", "saisko"})
+HELPERS = re.compile(
+    r"^(?:digitu\w*|tukihenkilö\w*|digitukihenkilö\w*|neuvoja\w*|opastaja\w*|kirjasto\w*|"
+    r"työntekijä\w*|virkailija\w*|te|teillä|avustaja\w*|vapaaehtoi\w*)$"
+)
 _WORD = re.compile(r"\w+")
 
 
 def is_permission_question(text: str) -> bool:
     lowered = text.lower()
-    words = set(_WORD.findall(lowered))
-    if "onko" in words and not (words - {"onko"}) & (PERMISSION_WORDS - {"onko"}):
-        return ONKO_PERMISSION.search(lowered) is not None
-    return bool(words & PERMISSION_WORDS)
+    sequence = _WORD.findall(lowered)
+    words = set(sequence)
+    if ONKO_PERMISSION.search(lowered):
+        return True
+    for index, word in enumerate(sequence):
+        if word in POLITE_WORDS and any(HELPERS.match(w) for w in sequence[index + 1 : index + 3]):
+            return True
+    return bool(words & (PERMISSION_WORDS - {"onko"}))

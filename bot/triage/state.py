@@ -85,7 +85,12 @@ def understood_from_entities(entities: Iterable[Mapping[str, Any]], text: str = 
 
 
 def merge(
-    previous: Triage, stated: Triage, intent: Optional[str], *, sticky_topic: bool = False
+    previous: Triage,
+    stated: Triage,
+    intent: Optional[str],
+    *,
+    sticky_topic: bool = False,
+    explicit_correction: bool = False,
 ) -> Triage:
     """What is known after a message that stated `stated`.
 
@@ -99,7 +104,9 @@ def merge(
     if (
         stated.topic
         and stated.topic != previous.topic
-        and topic_may_change(previous.topic, intent, sticky=sticky_topic)
+        and topic_may_change(
+            previous.topic, intent, sticky=sticky_topic, explicit=explicit_correction
+        )
     ):
         keep_level = previous.need_level in TOPIC_INDEPENDENT_LEVELS
         merged = replace(
@@ -116,21 +123,36 @@ def merge(
     return merged
 
 
-def topic_may_change(previous: Optional[str], intent: Optional[str], *, sticky: bool) -> bool:
+# Words that make a correction explicit: "eiku", "ei vaan", "tarkoitin", "siis se on kela".
+EXPLICIT_CORRECTION = re.compile(
+    r"\b(?:eiku|ei\s+ku(?:n)?|ei\s+vaan|tarkoitin|tarkotin|korjaan|väärin|"
+    r"itse\s*asiassa|itseasiassa|oikeestaan|oikeastaan)\b|\bei\b[^.?!]{0,40}\bvaan\b"
+)
+
+
+def corrects_explicitly(text: str) -> bool:
+    return EXPLICIT_CORRECTION.search(text.lower()) is not None
+
+
+def topic_may_change(
+    previous: Optional[str], intent: Optional[str], *, sticky: bool, explicit: bool = False
+) -> bool:
     """A passing word in an answer, a yes or a no does not replace the topic; a new request or
     a correction does. `sticky` (a scam in progress, an answer to the question just asked)
-    yields only to a correction."""
+    yields only to an explicit correction ("eiku se on kela"), whatever the intent."""
     if previous is None:
         return True
     if sticky:
-        return intent in CORRECTION_INTENTS
-    return intent in TOPIC_CHANGING_INTENTS
+        return explicit
+    return intent in TOPIC_CHANGING_INTENTS or explicit
 
 
 def _may_set_asker(previous: Optional[str], stated: str, intent: Optional[str]) -> bool:
+    """A relative or an advisor stays one unless corrected: "se" in a later message ("se on
+    peloissaan") does not turn an advisor into a relative."""
     if previous in (None, "self"):
         return True
-    return stated != "self" or intent in CORRECTION_INTENTS
+    return intent in CORRECTION_INTENTS
 
 
 class Step(str, Enum):

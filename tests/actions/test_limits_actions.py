@@ -13,8 +13,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.limits import (
-    LIMITS_SAID,
     MORE_HINT,
+    SAID_ONCE,
     ActionAnswerLimitQuestion,
     ActionExplainLimits,
     ActionExplainMore,
@@ -94,8 +94,8 @@ async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[st
         for m in dispatcher.messages
         if m["response"] not in (MORE_HINT, "utter_nothing_more")
     ]
-    assert [e["name"] for e in events] == [LIMITS_SAID]
-    before = tracker.get_slot(LIMITS_SAID) or []
+    assert [e["name"] for e in events] == [SAID_ONCE]
+    before = tracker.get_slot(SAID_ONCE) or []
     assert events[0]["value"][len(before) :] == said
     return dispatcher.messages
 
@@ -104,9 +104,7 @@ async def run_full(explain: Any, tracker: Any, domain: Dict[str, Any]) -> List[D
     """The short note after the providers, then "kerro lisää": everything, each said once."""
     first = await run(explain, tracker, domain)
     said = [m["response"] for m in first if m["response"] != MORE_HINT]
-    more = make_tracker(
-        "kerro lisää", intent="ask_more", slots={**tracker.slots, LIMITS_SAID: said}
-    )
+    more = make_tracker("kerro lisää", intent="ask_more", slots={**tracker.slots, SAID_ONCE: said})
     rest = await run(ActionExplainMore(explain._source), more, domain)
     return [m for m in first + rest if m["response"] not in (MORE_HINT, "utter_nothing_more")]
 
@@ -258,14 +256,14 @@ async def test_after_the_providers_one_short_note_then_more_on_request(
         m["response"] for m in await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
     ]
     assert note == ["utter_limit_act_on_behalf", "utter_alt_bank_authorization", MORE_HINT]
-    again = make_tracker("hän asuu Oulussa", slots={**tracker.slots, LIMITS_SAID: note[:2]})
+    again = make_tracker("hän asuu Oulussa", slots={**tracker.slots, SAID_ONCE: note[:2]})
     # The same triage answered again (a new place, a new form) says no limit twice.
     assert await run(ActionExplainLimits(no_provider_lookup), again, domain) == []
     more = make_tracker("kerro lisää", intent="ask_more", slots=again.slots)
     rest = [m["response"] for m in await run(ActionExplainMore(no_provider_lookup), more, domain)]
     assert rest and not set(rest) & set(note)
     done = make_tracker(
-        "kerro lisää", intent="ask_more", slots={**more.slots, LIMITS_SAID: note[:2] + rest}
+        "kerro lisää", intent="ask_more", slots={**more.slots, SAID_ONCE: note[:2] + rest}
     )
     last = await run(ActionExplainMore(no_provider_lookup), done, domain)
     assert [m["response"] for m in last] == ["utter_nothing_more"]
@@ -312,3 +310,20 @@ async def test_provider_limits_come_from_the_real_directory(
         assert names[0] == "utter_provider_topic_not_covered"
     finally:
         db.dispose_engines()
+
+
+async def test_a_place_heard_as_a_limits_question_goes_to_the_triage(
+    domain: Dict[str, Any],
+) -> None:
+    """ "asun raahessa jos sillä on väliä" names a place; it asks nothing about limits."""
+    tracker = make_tracker(
+        "asun raahessa jos sillä on väliä",
+        intent="ask_helper_limits",
+        entities=[{"entity": "municipality", "value": "Raahe", "start": 5, "end": 13}],
+        slots={"topic": "identification", "awaiting": "need_level"},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerLimitQuestion(no_provider_lookup).run(dispatcher, tracker, domain)
+    names = [m["response"] for m in dispatcher.messages]
+    assert "utter_limits_general" not in names
+    assert {"event": "slot", "name": "municipality", "value": "Raahe", "timestamp": None} in events

@@ -81,7 +81,8 @@ async def test_national_channels_when_nothing_near_fits(domain, sample_database)
     assert messages[0]["response"] == "utter_providers_national_fallback"
     assert "Digituki" in messages[1]["text"] and "https://dvv.fi/digituki" in messages[1]["text"]
     assert "utter_providers_sample_notice" not in responses_of(messages)  # real channels
-    assert events == [SlotSet("provider_id", events[0]["value"])]
+    pid = events[0]["value"]
+    assert events == [SlotSet("provider_id", pid), SlotSet("said_once", [f"provider:{pid}"])]
 
 
 async def test_without_any_place_in_person_help_asks_for_one(domain, sample_database):
@@ -120,3 +121,22 @@ async def test_every_response_it_uses_exists_in_the_domain(domain, sample_databa
         messages, _ = await run(domain, **slots)
         used.update(m["response"] for m in messages if m.get("response"))
     assert used <= set(domain["responses"])
+
+
+async def test_the_sample_notice_is_said_once_per_conversation(domain, sample_database):
+    slots = {"topic": "banking", "need_level": "demanding_support", "municipality": "Oulu"}
+    first, events = await run(domain, **slots)
+    assert "utter_providers_sample_notice" in responses_of(first)
+    said = events[-1]["value"]
+    again, _ = await run(domain, **slots, said_once=said)
+    assert "utter_providers_sample_notice" not in responses_of(again)
+
+
+async def test_a_provider_shown_before_is_named_not_shown_again(domain, sample_database):
+    slots = {"topic": "banking", "need_level": "demanding_support", "municipality": "Oulu"}
+    first, events = await run(domain, **slots)
+    cards = [m for m in first if m.get("response") is None]
+    again, _ = await run(domain, **slots, said_once=events[-1]["value"])
+    assert not [m for m in again if m.get("response") is None]
+    (same,) = [m for m in again if m.get("response") == "utter_providers_same"]
+    assert same["names"].count("ESIMERKKI") == len(cards)

@@ -4,7 +4,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.small_talk import ActionGreet, ActionThank, conversation_started
+from actions.closing import conversation_started
+from actions.small_talk import ActionGoodbye, ActionGreet, ActionThank
 from tests.actions.trackers import make_tracker
 
 
@@ -13,7 +14,7 @@ def user_event(text, intent):
     return {"event": "user", "text": text, "parse_data": parse}
 
 
-def tracker_after_talk(text, intent, earlier="tarviin apua pankkitunnusten kanssa"):
+def tracker_after_talk(text, intent, earlier="tarviin apua pankkitunnusten kanssa", slots=None):
     """A tracker whose latest message `text` follows an earlier user message and a reply."""
     latest = user_event(text, intent)
     events = [
@@ -25,7 +26,7 @@ def tracker_after_talk(text, intent, earlier="tarviin apua pankkitunnusten kanss
     ]
     return Tracker(
         sender_id="test-user",
-        slots={},
+        slots=dict(slots or {}),
         latest_message=latest["parse_data"],
         events=events,
         paused=False,
@@ -98,3 +99,25 @@ def test_action_names_match_the_domain(domain):
     assert ActionGreet().name() == "action_greet"
     assert ActionThank().name() == "action_thank"
     assert {"action_greet", "action_thank"} <= set(domain["actions"])
+
+
+async def test_an_answer_heard_as_a_goodbye_is_read_as_the_answer(domain):
+    """ "vähän apua riittää" after the level question is level 2, not a goodbye."""
+    tracker = tracker_after_talk(
+        "vähän apua riittää",
+        "goodbye",
+        slots={"topic": "banking", "awaiting": "need_level"},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionGoodbye().run(dispatcher, tracker, domain)
+    names = [message["response"] for message in dispatcher.messages]
+    assert "utter_goodbye" not in names
+    assert {"event": "slot", "name": "need_level", "value": "light_support",
+            "timestamp": None} in events  # fmt: skip
+
+
+async def test_a_thank_you_after_the_help_ends_the_conversation(domain):
+    helped = tracker_after_talk("selvä kiitos paljon", "thank", slots={"triage_completed": "x"})
+    assert await responses(ActionThank(), helped, domain) == ["utter_goodbye"]
+    midway = tracker_after_talk("kiitos", "thank")
+    assert await responses(ActionThank(), midway, domain) == ["utter_you_are_welcome"]

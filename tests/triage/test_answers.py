@@ -89,8 +89,9 @@ def test_everyday_phrasings(text, level):
         "tampere",
         "",
         # a long story is left to the classifier
-        "mun äiti on 85 ja sillä on alzheimer eikä se osaa käyttää mitään laitetta "
-        "eikä sillä ole nettiä kotona",
+        "mun äiti on 85 ja sen kanssa me ollaan aina käyty yhdessä kaupassa ja apteekissa "
+        "ja nyt se haluis oppia jotain uutta mut en tiiä yhtään mistä aloittaa sen kanssa "
+        "ja kuka sitä vois neuvoa",
     ],
 )
 def test_messages_that_state_no_level(text):
