@@ -25,6 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import response_text
 from actions.urgent import say_urgent_steps_if_new
 from bot.limits import (
     LimitsConfig,
@@ -42,7 +43,8 @@ logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
 SAID_ONCE = "said_once"
-MORE_HINT = "utter_limits_more_hint"
+# The label of the button that asks for the rest ("Kerro lisää"), sent as /ask_more.
+MORE_BUTTON = "utter_button_more_limits"
 #: A question is answered about at most this many limits (best matches first).
 MAX_LIMITS_PER_ANSWER = 2
 
@@ -87,29 +89,44 @@ def _carries_triage(tracker: Tracker) -> bool:
     return places or answers_the_question(tracker)
 
 
-def _say_new(dispatcher: CollectingDispatcher, plan: Plan, already: Sequence[str]) -> List[str]:
-    """Say the plan's responses not yet said in this conversation; all said so far."""
+def _say_new(
+    dispatcher: CollectingDispatcher,
+    plan: Plan,
+    already: Sequence[str],
+    last_buttons: Optional[List[Dict[str, str]]] = None,
+) -> List[str]:
+    """Say the plan's responses not yet said in this conversation; all said so far.
+
+    `last_buttons` go with the last message said (the offer to say more).
+    """
     if plan.ignored_provider_keys:
         logger.debug("Provider limit keys not used: %s", plan.ignored_provider_keys)
     said = list(already)
-    for planned in plan.responses:
-        if planned.name not in said:
-            dispatcher.utter_message(response=planned.name, **planned.variables)
-            said.append(planned.name)
+    fresh = [planned for planned in plan.responses if planned.name not in said]
+    for index, planned in enumerate(fresh):
+        buttons = last_buttons if last_buttons and index == len(fresh) - 1 else None
+        extra: Dict[str, Any] = {"buttons": buttons} if buttons else {}
+        dispatcher.utter_message(response=planned.name, **planned.variables, **extra)
+        said.append(planned.name)
     return said
 
 
 def _short(plan: Plan, config: LimitsConfig) -> Plan:
     """The note that fits a phone screen: what the chosen provider's own data says first, then
-    the plan's first refusal and its first alternative (the intro is left to "kerro lisää")."""
+    the plan's first refusal (its alternatives and the intro are left to "kerro lisää")."""
     if not plan.limits:
         return plan
     names = plan.names
     start = names.index(config.limits[plan.limits[0]].response)
     provider_first = [r for r in plan.responses[:start] if r.name != config.intro]
     short = Plan(limits=plan.limits[:1])
-    short.responses = [*provider_first, *plan.responses[start : start + 2]]
+    short.responses = [*provider_first, plan.responses[start]]
     return short
+
+
+def more_button(domain: Dict[str, Any]) -> List[Dict[str, str]]:
+    """The "Kerro lisää" button: its label is a domain text, its payload the ask_more intent."""
+    return [{"title": response_text(domain, MORE_BUTTON), "payload": "/ask_more"}]
 
 
 class _LimitsAction(Action, abc.ABC):
@@ -150,9 +167,8 @@ class ActionExplainLimits(_LimitsAction):
         plan = plan_for_topic(self.config, **situation)
         short = _short(plan, self.config)
         before = list(tracker.get_slot(SAID_ONCE) or [])
-        said = _say_new(dispatcher, short, before)
-        if len(said) > len(before) and len(plan.responses) > len(short.responses):
-            dispatcher.utter_message(response=MORE_HINT)
+        more = len(plan.responses) > len(short.responses)
+        said = _say_new(dispatcher, short, before, more_button(domain) if more else None)
         return [SlotSet(SAID_ONCE, said)]
 
 

@@ -50,6 +50,7 @@ AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
 NON_DIGITAL_SHOWN = "non_digital_shown"
 LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
+REFLECTED_SLOTS = ("topic", "need_level", "asker")
 # Slots whose change makes a completed triage worth answering again.
 ANSWER_CHANGING_SLOTS = (*TRIAGE_SLOTS, HELP_FORM_SLOT, "postal_code")
 AWAITED = {
@@ -182,7 +183,8 @@ class ActionTriageNext(Action):
             help_form=tracker.get_slot(HELP_FORM_SLOT),
         )
         understood = summary(domain, triage)
-        reflect = any(name in TRIAGE_SLOTS for name in set_now)
+        # A place alone is echoed by the providers' intro ("apua näistä paikoista (Oulu)").
+        reflect = any(name in REFLECTED_SLOTS for name in set_now)
         # An advisor's completed triage ends with the summary to copy: the same, said once.
         summarised = step is Step.COMPLETE and triage.asker == "advisor"
         quiet = (Step.ASK_CORRECTION, Step.NOT_UNDERSTOOD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from bot.cli.logs import configure_logging
 
@@ -82,14 +82,8 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
         print(f"Cannot evaluate: {error}")
         return 2
     print((triage.RESULTS_DIR / f"{triage.report_name(data)}.md").read_text())
-    misses = triage.failing(scores)
-    if misses:
-        print("Targets missed: " + "; ".join(misses))
-    regressions = triage.failing(scores, triage.FLOORS)
-    if no_regression and regressions:
-        print("FAIL, below the recorded floor: " + "; ".join(regressions))
-        return 1
-    return 1 if strict and misses else 0
+    misses, regressions = triage.failing(scores), triage.failing(scores, triage.FLOORS)
+    return _verdict(misses, regressions, strict=strict, no_regression=no_regression)
 
 
 def _conversations(strict: bool, no_regression: bool) -> int:
@@ -103,9 +97,16 @@ def _conversations(strict: bool, no_regression: bool) -> int:
     print((conversations.RESULTS_DIR / "conversation_evaluation.md").read_text().split("## By")[0])
     print(f"Details: {conversations.RESULTS_DIR / 'conversation_evaluation.md'}")
     misses = conversations.failing(summary, conversations.TARGETS)
+    regressions = conversations.failing(summary, conversations.FLOORS)
+    return _verdict(misses, regressions, strict=strict, no_regression=no_regression)
+
+
+def _verdict(
+    misses: List[str], regressions: List[str], *, strict: bool, no_regression: bool
+) -> int:
+    """Targets are reported; floors fail the build with --no-regression, targets with --strict."""
     if misses:
         print("Targets missed: " + "; ".join(misses))
-    regressions = conversations.failing(summary, conversations.FLOORS)
     if no_regression and regressions:
         print("FAIL, below the recorded floor: " + "; ".join(regressions))
         return 1

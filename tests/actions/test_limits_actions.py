@@ -13,7 +13,6 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.limits import (
-    MORE_HINT,
     SAID_ONCE,
     ActionAnswerLimitQuestion,
     ActionExplainLimits,
@@ -89,11 +88,7 @@ async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[st
     """The messages; the only event is the record of what was said, which must match them."""
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker, domain)
-    said = [
-        m["response"]
-        for m in dispatcher.messages
-        if m["response"] not in (MORE_HINT, "utter_nothing_more")
-    ]
+    said = [m["response"] for m in dispatcher.messages if m["response"] != "utter_nothing_more"]
     assert [e["name"] for e in events] == [SAID_ONCE]
     before = tracker.get_slot(SAID_ONCE) or []
     assert events[0]["value"][len(before) :] == said
@@ -103,10 +98,10 @@ async def run(action: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[st
 async def run_full(explain: Any, tracker: Any, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
     """The short note after the providers, then "kerro lisää": everything, each said once."""
     first = await run(explain, tracker, domain)
-    said = [m["response"] for m in first if m["response"] != MORE_HINT]
+    said = [m["response"] for m in first]
     more = make_tracker("kerro lisää", intent="ask_more", slots={**tracker.slots, SAID_ONCE: said})
     rest = await run(ActionExplainMore(explain._source), more, domain)
-    return [m for m in first + rest if m["response"] not in (MORE_HINT, "utter_nothing_more")]
+    return [m for m in first + rest if m["response"] != "utter_nothing_more"]
 
 
 def no_provider_lookup(provider_id: Any) -> Sequence[Limit]:
@@ -252,18 +247,19 @@ async def test_after_the_providers_one_short_note_then_more_on_request(
         "hän asuu Oulussa",
         slots={"topic": "banking", "need_level": "demanding_support", "asker": "relative"},
     )
-    note = [
-        m["response"] for m in await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
-    ]
-    assert note == ["utter_limit_act_on_behalf", "utter_alt_bank_authorization", MORE_HINT]
-    again = make_tracker("hän asuu Oulussa", slots={**tracker.slots, SAID_ONCE: note[:2]})
+    messages = await run(ActionExplainLimits(no_provider_lookup), tracker, domain)
+    note = [m["response"] for m in messages]
+    # One note, with a button that asks for the rest.
+    assert note == ["utter_limit_act_on_behalf"]
+    assert messages[0]["buttons"] == [{"title": "Kerro lisää", "payload": "/ask_more"}]
+    again = make_tracker("hän asuu Oulussa", slots={**tracker.slots, SAID_ONCE: note})
     # The same triage answered again (a new place, a new form) says no limit twice.
     assert await run(ActionExplainLimits(no_provider_lookup), again, domain) == []
     more = make_tracker("kerro lisää", intent="ask_more", slots=again.slots)
     rest = [m["response"] for m in await run(ActionExplainMore(no_provider_lookup), more, domain)]
     assert rest and not set(rest) & set(note)
     done = make_tracker(
-        "kerro lisää", intent="ask_more", slots={**more.slots, SAID_ONCE: note[:2] + rest}
+        "kerro lisää", intent="ask_more", slots={**more.slots, SAID_ONCE: note + rest}
     )
     last = await run(ActionExplainMore(no_provider_lookup), done, domain)
     assert [m["response"] for m in last] == ["utter_nothing_more"]
