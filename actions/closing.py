@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.triage.farewell import is_farewell, is_thanks
 
 # Slots that show the person has been given help already.
-HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", "said_once")
+HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", "said_once", "non_digital_shown")
 
 
 def conversation_started(tracker: Tracker) -> bool:

@@ -25,7 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import response_text
+from actions.common import response_text, slots_set_since_last_user_message
 from actions.urgent import say_urgent_steps_if_new
 from bot.limits import (
     LimitsConfig,
@@ -163,6 +163,8 @@ class ActionExplainLimits(_LimitsAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
+        if slots_set_since_last_user_message(tracker).get("non_digital_shown"):
+            return []  # the way without the net, just said, named who may act instead
         situation = await self._situation(tracker)
         plan = plan_for_topic(self.config, **situation)
         short = _short(plan, self.config)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -18,6 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.common import slots_set_since_last_user_message
 from bot.domain_files import load_responses
 from bot.providers.forms import arrange, phone_first
 from bot.providers.hours import HELSINKI
@@ -32,12 +34,14 @@ from bot.providers.present import (
     render_lines,
 )
 from bot.providers.service import PersonQuery, find_for_person
+from bot.triage.state import DISTANCE_FORMS
 
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
 SAID_ONCE = "said_once"
 FAR = "utter_providers_far"
+NON_DIGITAL_SHOWN = "non_digital_shown"
 # Said once in a conversation: the notice that the data are samples.
 ONCE = frozenset({SAMPLE_NOTICE})
 
@@ -57,17 +61,22 @@ class ActionFindProviders(HelsinkiClock, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         query = PersonQuery.from_slots(tracker.slots)
-        if not query.has_location and query.need_level not in REMOTE_LEVELS:
+        form = tracker.get_slot("help_form")
+        at_a_distance = query.need_level in REMOTE_LEVELS or form in DISTANCE_FORMS
+        if not query.has_location and not at_a_distance:
             dispatcher.utter_message(response=ASK_LOCATION)
             return []
         now = self.now()
         result = await asyncio.to_thread(find_for_person, query, now=now)
-        result, far_km = arrange(result, tracker.get_slot("help_form"), query.need_level)
+        result, far_km = arrange(result, form, query.need_level)
+        if slots_set_since_last_user_message(tracker).get(NON_DIGITAL_SHOWN):
+            # The way without the net was just said: two places keep the reply on one screen.
+            result = replace(result, providers=result.providers[:2])
         if far_km is not None:
             # The distance said plainly is the intro, and whether phone or home help came first.
             first = "utter_providers_far_phone_first" if phone_first(result) else FAR
             dispatcher.utter_message(response=first, km=format_km(far_km))
-        plan = plan_reply(result, now, with_intro=far_km is None)
+        plan = plan_reply(result, now, place_required=not at_a_distance, with_intro=far_km is None)
         said = list(tracker.get_slot(SAID_ONCE) or [])
         fresh, again = _not_said_before(plan, said)
         utter_planned(dispatcher, domain, fresh)

@@ -60,3 +60,13 @@ class ActionGoodbye(_SmallTalk):
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
         dispatcher.utter_message(response="utter_goodbye")
+
+
+class ActionOutOfScope(_SmallTalk):
+    """ "minä osaa itse kun joku kertoo mistä alkaa" after the level question is an answer."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        dispatcher.utter_message(response="utter_out_of_scope")

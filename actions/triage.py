@@ -87,7 +87,14 @@ class ActionUpdateTriage(Action):
         if situation:
             stated = replace(stated, topic="security")
             events.append(SlotSet(URGENT_SLOT, situation))
-        sticky = answered or (previous.topic == "security" and bool(tracker.get_slot(URGENT_SHOWN)))
+        form, refused = stated_help_form(text)
+        # An answer, or a wish about how to be helped, is no new problem: passing words in it
+        # ("puhelimessa se pärjää") leave the topic alone.
+        sticky = (
+            answered
+            or form is not None
+            or (previous.topic == "security" and bool(tracker.get_slot(URGENT_SHOWN)))
+        )
         updated = merge(
             previous,
             stated,
@@ -100,7 +107,6 @@ class ActionUpdateTriage(Action):
             for name, value in updated.as_dict().items()
             if value != getattr(previous, name)
         ]
-        form, refused = stated_help_form(text)
         current_form = tracker.get_slot(HELP_FORM_SLOT)
         if form and form != current_form:
             events.append(SlotSet(HELP_FORM_SLOT, form))
@@ -166,11 +172,11 @@ class ActionTriageNext(Action):
             return [FollowupAction("action_answer_limit_question")]
         set_now = slots_set_since_last_user_message(tracker)
         changed = any(name in ANSWER_CHANGING_SLOTS for name in set_now)
-        if wants_a_person(text):
-            return [FollowupAction("action_offer_human")]
         if (not changed or help_given(tracker)) and closes_conversation(text, tracker):
             say_closing(dispatcher, text, tracker)
             return [SlotSet(AWAITING_SLOT, None)]
+        if wants_a_person(text):
+            return [FollowupAction("action_offer_human")]
         triage = Triage.from_slots(tracker.slots)
         location = _location_key(tracker)
         done_key = fingerprint(triage, location, tracker.get_slot(HELP_FORM_SLOT))
@@ -188,10 +194,12 @@ class ActionTriageNext(Action):
         # An advisor's completed triage ends with the summary to copy: the same, said once.
         summarised = step is Step.COMPLETE and triage.asker == "advisor"
         quiet = (Step.ASK_CORRECTION, Step.NOT_UNDERSTOOD)
-        if reflect and understood and step not in quiet and not summarised:
+        route = triage.need_level == "non_digital" and not tracker.get_slot(NON_DIGITAL_SHOWN)
+        # The level-4 route says what was understood in its own words ("ilman nettiä").
+        if reflect and understood and step not in quiet and not summarised and not route:
             dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
         events: List[EventType] = [SlotSet(AWAITING_SLOT, AWAITED.get(step))]
-        if triage.need_level == "non_digital" and not tracker.get_slot(NON_DIGITAL_SHOWN):
+        if route:
             say_non_digital_route(dispatcher, triage)
             events.append(SlotSet(NON_DIGITAL_SHOWN, True))
         return events + _carry_out(step, triage, understood, done_key, dispatcher)

@@ -85,7 +85,8 @@ BENIGN_STEMS = (
     "sähköpos", "kirjee", "paperi", "vihko", "vihos", "puhelime", "äidil", "isäl", "hänel",
     "minul", "sinul", "meil", "teil", "heil", "voimas", "tallel", "talles", "kunnos", "numero",
     "merkki", "kirjai", "kaik", "jokai", "usei", "usea", "molem", "mones", "sama", "huono",
-    "heiko", "vahvo", "pitk", "lyhy",
+    "heiko", "vahvo", "pitk", "lyhy", "suljet", "sulkeu", "sulje", "peruu", "perut", "uusit",
+    "tilat", "nollat", "jäädy", "mitätö",
 )  # fmt: skip
 
 

@@ -48,6 +48,7 @@ MUCH = frozenset({"paljon", "kunnolla", "alusta", "alkeet", "kädestä", "yhtä�
 NOT_AT_ALL = frozenset({"yhtään", "ollenkaan", "lainkaan"})
 NEVER = frozenset({"koskaan", "ikinä", "ikään"})
 USE = frozenset({"käyttää", "käyttänyt", "käytetty", "osata", "osannut"})
+USING = frozenset({"käyttää", "käytellä"})
 ABLE = frozenset({"pystyä", "kyetä", "voida"})
 HELP = frozenset({"apu", "tuki", "neuvo", "opastus", "neuvoa", "opastaa", "auttaa"})
 
@@ -90,6 +91,8 @@ def need_level_answer(text: str) -> Optional[str]:
         return "self_service"
     if _knows_alone(words):
         return "self_service"  # "osaan itse", "minä osaa itse kun joku kertoo mistä alkaa"
+    if _uses(words):
+        return "light_support"  # AUTA level 2 is "käytän ja tarvitsen tukea"
     return None
 
 
@@ -110,7 +113,14 @@ def _knows_alone(words: List[Word]) -> bool:
     return any(any(w.surface == "itse" for w in words[i + 1 : i + 3]) for i in knows)
 
 
+def _uses(words: List[Word]) -> bool:
+    """ "kyl se verkkopankkia käyttää joka päivä": uses it already (not "osata": knowing how
+    is level 1 when said alone, and "en osaa" is no use at all)."""
+    if any(w.is_({"osata"}) for w in words):
+        return False  # "osaan kyl käyttää puhelinta" speaks of skill, not of this service
+    return any(w.is_(USING) and not negated(words, i, 3) for i, w in enumerate(words))
+
+
 def _uses_but_needs_help(words: List[Word]) -> bool:
     """ "käytän mut tarviin apua": uses the service already, and asks for help with it."""
-    uses = any(w.is_(USE) and not negated(words, i, 3) for i, w in enumerate(words))
-    return uses and any(w.is_(HELP) for w in words)
+    return _uses(words) and any(w.is_(HELP) for w in words)

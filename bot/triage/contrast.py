@@ -14,7 +14,8 @@ from typing import Optional, Tuple
 
 Span = Tuple[int, int]
 
-NEGATIONS = r"(?:ei|en|et|eikä|enkä|eivät|emme|ette)"
+# Not "et": in chat it is far more often "että" ("se sano et kaikki tulee vaan koneelle").
+NEGATIONS = r"(?:ei|en|eikä|enkä|eivät|emme|ette)"
 # Any character but a sentence end: a full stop inside "suomi.fi" does not end a sentence.
 _IN_SENTENCE = r"(?:[^.!?]|[.!?](?!\s|$))"
 _IN_CLAUSE = r"(?:[^,;.!?]|[.!?](?!\s|$))"

@@ -32,6 +32,8 @@ _PATTERNS: Dict[str, str] = {
     r"puhelinneuvon\w*|puhelinpalvel\w*|puhelinapu\w*|puhelintuk\w*|joku\s+soittais\w*|"
     r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+soit\w*|"
     r"soittakaa|soittaisitte|soita\s+(?:mulle|minulle)|soittamalla|"
+    r"soittais\w*\s+(?:sille|hänelle|mulle|minulle|äidille|isälle)|"
+    r"(?:halu\w*|vois\w*|pitäis\w*|mieluiten|mieluummin)\s+(?:\w+\s+){0,5}puhelim(?:ella|itse)\b|"
     r"puhelimella\s+(?:mieluiten|mieluummin|soittamalla)|"
     r"(?:mieluiten|mieluummin|ennemmin)\s+(?:\w+\s+){0,1}puhelim\w*|"
     r"(?:haluu?n|haluaisin|haluisin|haluais)\s+(?:\w+\s+){0,2}puhelim(?:essa|itse|ella)",
@@ -41,6 +43,7 @@ _PATTERNS: Dict[str, str] = {
     r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*",
     # Paper as the way to do the errand; not "paperit hukassa" or a printer out of paper.
     PAPER: r"paperilla|paperisen\w*|paperinen|paperise\w*|paperilomak\w*|paperiversi\w*|"
+    r"paperist\w*\s+(?:lomak|hakemu|versio)\w*|"
     r"paperihakemu\w*|paperipost\w*|lomake\s+postissa|postitse|kirjeellä|"
     r"ilman\s+(?:nettiä|tietokonetta|konetta)",
 }
@@ -60,6 +63,13 @@ _PERSON = re.compile(
 _REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
 
 
+# "hoitanu laskut paperilla" is a habit; paper is a wish only with a word of wishing or asking.
+_PAPER_WISH = re.compile(
+    r"\b(?:halu\w*|vois\w*|saa\w*|saisi\w*|pitäis\w*|mieluiten|mieluummin|onko|onks|"
+    r"kiitos|pyytää|pyydä\w*|tilata|tulis\w*|edelleen|jatkossa|vaan|enää)\b"
+)
+
+
 def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
     """(the form wanted or None, the forms refused) in `text`."""
     lowered = text.lower()
@@ -70,7 +80,7 @@ def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
             before = lowered[max(0, match.start() - 30) : match.start()]
             if _REFUSAL.search(before) or _RATHER_THAN.search(lowered[: match.start()]):
                 refused.append(form)
-            else:
+            elif form != PAPER or _PAPER_WISH.search(lowered) or len(lowered.split()) <= 3:
                 wanted[form] = max(wanted.get(form, -1), match.start())
     for form, pattern in _REFUSABLE.items():
         for match in pattern.finditer(lowered):

@@ -24,8 +24,9 @@ CORRECTION_INTENTS = frozenset({"correct"})
 TOPIC_CHANGING_INTENTS = frozenset({"ask_help", "correct", "find_provider"})
 # An acknowledgement ("Hyvä. Voinko auttaa vielä?") fits only a yes or a thank-you.
 ACKNOWLEDGEABLE_INTENTS = frozenset({"affirm", "thank"})
-# Forms of help that need a place to be found.
+# Forms of help that need a place to be found, and those that do not.
 PLACE_FORMS = frozenset({"in_person", "home_visit"})
+DISTANCE_FORMS = frozenset({"phone", "remote"})
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def next_step(
     if triage.need_level is None:
         return Step.ASK_NEED_LEVEL
     wants_place = (
-        triage.need_level in IN_PERSON_LEVELS
+        (triage.need_level in IN_PERSON_LEVELS and help_form not in DISTANCE_FORMS)
         or intent == "find_provider"
         or help_form in PLACE_FORMS
     )

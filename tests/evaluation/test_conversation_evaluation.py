@@ -192,3 +192,27 @@ def test_the_conversation_files_live_apart_from_training_data():
     assert CONVERSATIONS_DIR.parent.name == "evaluation"
     config = (PROJECT_ROOT / "bot" / "runtime" / "training.py").read_text()
     assert "evaluation/conversations" not in config
+
+
+def test_a_variation_conditioned_on_another_slot_is_the_self_voice(responses):
+    """utter_urgent_steps varies by situation too: its caller variant with no asker condition
+    is what a person asking for themselves should hear."""
+    caller = next(
+        v
+        for v in responses["utter_urgent_steps"]
+        if [c["name"] for c in v["condition"] or []] == ["urgent"]
+    )
+    text = caller["text"].format(blocking_phone="020 333", police_report="x", read_more="y")
+    said = ("utter_urgent_steps", text)
+    assert (
+        "voice"
+        not in score_conversation(
+            conversation("self"), [record("ask_help", said)], responses
+        ).failures
+    )
+    assert (
+        "voice"
+        in score_conversation(
+            conversation("relative"), [record("ask_help", said)], responses
+        ).failures
+    )
