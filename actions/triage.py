@@ -27,6 +27,7 @@ from bot.triage.answers import (
     AWAIT_TOPIC,
     explicit_level,
     need_level_answer,
+    story_level,
 )
 from bot.triage.help_form import help_form as stated_help_form
 from bot.triage.help_form import wants_a_person
@@ -79,6 +80,8 @@ class ActionUpdateTriage(Action):
         answered = bool(awaited)
         stated = replace(stated, **awaited)
         level = explicit_level(text)  # "taso 2" means level 2 whatever was asked
+        if not level and not stated.need_level and not previous.need_level:
+            level = story_level(text)  # AUTA's own phrasings when the classifier said none
         if level:
             stated = replace(stated, need_level=level)
         events: List[EventType] = []

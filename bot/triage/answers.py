@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from bot.triage.cues import non_digital_cue
 from bot.triage.labels import NEED_LEVELS
+from bot.triage.words import NEGATIONS as NEGATION_WORDS
 from bot.triage.words import Word, negated, words_of
 
 AWAIT_TOPIC = "topic"
@@ -124,3 +125,25 @@ def _uses(words: List[Word]) -> bool:
 def _uses_but_needs_help(words: List[Word]) -> bool:
     """ "käytän mut tarviin apua": uses the service already, and asks for help with it."""
     return _uses(words) and any(w.is_(HELP) for w in words)
+
+
+_BUT = re.compile(r"\b(?:mutta|mut|vaan|kuitenkin)\b")
+
+
+def story_level(text: str) -> Optional[str]:
+    """AUTA's own two phrasings, read from a whole story when nothing else stated a level:
+    "käyttää X mutta tarvitsee apua / ei löydä" is level 2 (uses, needs support), "ei käytä
+    lainkaan" / "ei ole koskaan käyttänyt" is level 3 (does not use, needs support)."""
+    lowered = text.lower()
+    head, but, tail = _BUT.split(lowered, maxsplit=1)[0], _BUT.search(lowered), ""
+    if but:
+        tail = lowered[but.end() :]
+    head_words = words_of(head)
+    if _negated_use(head_words) and any(w.is_(NEVER | NOT_AT_ALL) for w in head_words):
+        return "demanding_support"
+    if but and _uses(head_words):
+        tail_words = words_of(tail)
+        trouble = any(w.surface in NEGATION_WORDS for w in tail_words)
+        if trouble or any(w.is_(HELP) for w in tail_words):
+            return "light_support"
+    return None

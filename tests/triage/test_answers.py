@@ -101,3 +101,21 @@ def test_messages_that_state_no_level(text):
 def test_every_answer_is_a_known_level():
     answers = {need_level_answer(text) for text in ("1", "2", "3", "4")}
     assert answers == set(NEED_LEVELS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Isä käyttää OmaKantaa mut ei löydä laboratoriotuloksia", "light_support"),
+        ("äiti käyttää omakelaa mutta tarvii apua liitteen kanssa", "light_support"),
+        ("asiakas ei käytä lainkaan digipalveluita", "demanding_support"),
+        ("en oo koskaan käyttäny omakantaa", "demanding_support"),
+        ("äiti ei osaa käyttää verkkopankkia", None),  # 2 or 3: whether she uses it decides
+        ("osaan käyttää mut en löydä", None),  # skill, not use
+        ("käytän whatsappia", None),  # no trouble told
+    ],
+)
+def test_story_level_reads_only_the_auta_phrasings(text, expected):
+    from bot.triage.answers import story_level
+
+    assert story_level(text) == expected
