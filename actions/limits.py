@@ -38,6 +38,7 @@ from bot.limits import (
 )
 from bot.triage.labels import ASKER, NEED_LEVEL, TOPIC
 from bot.triage.permission import is_permission_question
+from bot.triage.questions import limits_asked_about
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +202,11 @@ class ActionAnswerLimitQuestion(_LimitsAction):
     ) -> List[Dict[str, Any]]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
-        keys = match_question(text, self.config)[:MAX_LIMITS_PER_ANSWER]
+        # Limits named by an act or a credential first: a device word alone ("puhelimessa")
+        # does not add the repair rule to a question about bank codes.
+        keys = (limits_asked_about(text, self.config) or match_question(text, self.config))[
+            :MAX_LIMITS_PER_ANSWER
+        ]
         if not keys and not is_permission_question(text) and _carries_triage(tracker):
             # "asun raahessa jos sillä on väliä": an answer, not a question about limits.
             from actions.triage import triage_turn

@@ -323,3 +323,15 @@ async def test_a_place_heard_as_a_limits_question_goes_to_the_triage(
     names = [m["response"] for m in dispatcher.messages]
     assert "utter_limits_general" not in names
     assert {"event": "slot", "name": "municipality", "value": "Raahe", "timestamp": None} in events
+
+
+async def test_a_device_word_does_not_add_the_repair_rule(domain: Dict[str, Any]) -> None:
+    tracker = make_tracker(
+        "se sano et mä saan käyttää sen pankkitunnareita, se kertois tunnusluvut puhelimessa. "
+        "onks se ok?",
+        slots={"asker": "relative"},
+    )
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    names = [m["response"] for m in messages]
+    assert names[0] == "utter_limit_handle_credentials"
+    assert "utter_limit_device_repair" not in names
