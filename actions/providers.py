@@ -67,7 +67,11 @@ class ActionFindProviders(HelsinkiClock, Action):
             dispatcher.utter_message(response=ASK_LOCATION)
             return []
         now = self.now()
-        result = await asyncio.to_thread(find_for_person, query, now=now)
+        search = query
+        if form in DISTANCE_FORMS and not query.has_location:
+            # A call or a chat serves anywhere: the form, not the level, decides the channel.
+            search = replace(query, need_level=None)
+        result = await asyncio.to_thread(find_for_person, search, now=now)
         result, far_km = arrange(result, form, query.need_level)
         if slots_set_since_last_user_message(tracker).get(NON_DIGITAL_SHOWN):
             # The way without the net was just said: two places keep the reply on one screen.

@@ -185,7 +185,9 @@ class ActionTriageNext(Action):
         done_key = fingerprint(triage, location, tracker.get_slot(HELP_FORM_SLOT))
         step = next_step(
             triage,
-            intent=latest_intent(tracker),
+            # An answer to the question asked is an answer, whatever intent it was heard as
+            # ("minä osaa itse..." as find_provider would ask for a place it does not need).
+            intent="inform" if answers_the_question(tracker) else latest_intent(tracker),
             changed=changed,
             has_location=location is not None,
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,

@@ -140,3 +140,13 @@ async def test_a_provider_shown_before_is_named_not_shown_again(domain, sample_d
     assert not [m for m in again if m.get("response") is None]
     (same,) = [m for m in again if m.get("response") == "utter_providers_same"]
     assert same["names"].count("ESIMERKKI") == len(cards)
+
+
+async def test_a_phone_wish_needs_no_place_and_gets_a_phone_line(domain, sample_database):
+    messages, _ = await run(
+        domain, topic="identification", need_level="demanding_support", help_form="phone"
+    )
+    names = responses_of(messages)
+    assert "utter_ask_municipality" not in names and "utter_providers_none" not in names
+    cards = [m["text"] for m in messages if m.get("response") is None]
+    assert cards and "puhelinneuvonta" in cards[0]
