@@ -128,12 +128,9 @@ COLLOQUIAL_FORMS: Dict[str, str] = {
     "kirjottaa": "kirjoittaa",
     "puolest": "puolesta",
     "iskä": "isä",
-    # Greetings and thanks in chat form map to the standard word with the same function.
-    "moikka": "hei",
-    "moro": "hei",
-    "moido": "hei",
-    "heido": "hei",
-    "tsau": "hei",
+    # Thanks in chat form map to the standard word. Not "moikka", "moro", "tsau": they open
+    # and close conversations in proportions of their own, and as "hei" a closing "moikka"
+    # read like an opening greeting.
     "terveppä": "terve",
     "thx": "kiitos",
     "nope": "ei",

@@ -63,7 +63,7 @@ def test_base_form(analyzer, word, base):
         ("maksanu", "maksanut"),  # past participle without its t
         ("ollu", "olla"),  # ... and then the hand-picked base of "ollut"
         ("ootko", "olla"),
-        ("moikka", "hei"),
+        ("moikka", "moikka"),  # its own word: it opens and closes conversations
         ("postinro", "postinumero"),
         ("kayttaa", "käyttää"),  # umlauts typed as a/o
         ("tyoton", "työtön"),
