@@ -128,9 +128,9 @@ def awaited_answer(tracker: Tracker) -> Dict[str, str]:
         return {"need_level": level} if level else {}
     if awaiting == AWAIT_PLACE:
         entities = message.get("entities") or []
-        named = [e.get("value") for e in entities if e.get("entity") == "municipality"]
-        if named and isinstance(named[0], str):
-            return {"municipality": named[0]}
+        named = understood_from_entities(entities, text).municipality  # a negated place skipped
+        if named:
+            return {"municipality": named}
         if any(e.get("entity") == "postal_code" for e in entities):
             return {}
         place = place_answer(text)

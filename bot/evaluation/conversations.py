@@ -70,7 +70,7 @@ MAX_REPLY_BUBBLES = 7
 REPEAT_MIN_CHARS = 80
 
 # What the issue asks (targets) and what the build guards (floors). Measured at the issue-9
-# stop: reached 0.824 (70/85), median 2 turns; the floor sits four conversations under that,
+# stop: reached 0.847 (72/85), median 2 turns; the floor sits six conversations under that,
 # since a retrain from scratch moves a few first-message classifications.
 TARGETS = {"reached": 0.90, "median_turns": 3.0}
 FLOORS = {"reached": 0.78, "median_turns": 3.0}

@@ -231,3 +231,17 @@ async def test_a_bare_no_asks_for_the_correction(domain):
     tracker = make_tracker("ei", intent="deny", slots={"topic": "banking"})
     messages, _ = await run(ActionTriageNext(), tracker, domain)
     assert [m["response"] for m in messages] == ["utter_ask_correction"]
+
+
+async def test_the_awaited_place_skips_a_negated_one(domain):
+    tracker = make_tracker(
+        "en helsingissä vaan espoossa",
+        intent="inform",
+        entities=[
+            {"entity": "municipality", "value": "Helsinki", "start": 3, "end": 14},
+            {"entity": "municipality", "value": "Espoo", "start": 20, "end": 28},
+        ],
+        slots={"topic": "banking", "awaiting": "place"},
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("municipality", "Espoo") in events
