@@ -7,10 +7,11 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE
 from bot.triage.farewell import is_farewell, is_thanks
 
 # Slots that show the person has been given help already.
-HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", "said_once", "non_digital_shown")
+HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", SAID_ONCE, NON_DIGITAL_SHOWN)
 
 
 def conversation_started(tracker: Tracker) -> bool:

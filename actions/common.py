@@ -9,6 +9,10 @@ from rasa_sdk.types import DomainDict
 
 from bot.domain_files import unconditional_text
 
+# Slots more than one action reads or writes (declared in domain/dialogue.yml).
+SAID_ONCE = "said_once"
+NON_DIGITAL_SHOWN = "non_digital_shown"
+
 
 def response_text(domain: DomainDict, name: str, **values: Any) -> str:
     """The unconditional text of a domain response, with `values` filled in.

@@ -25,7 +25,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import response_text, slots_set_since_last_user_message
+from actions.common import (
+    NON_DIGITAL_SHOWN,
+    SAID_ONCE,
+    response_text,
+    slots_set_since_last_user_message,
+)
 from actions.urgent import say_urgent_steps_if_new
 from bot.limits import (
     LimitsConfig,
@@ -43,7 +48,6 @@ from bot.triage.questions import limits_asked_about
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
-SAID_ONCE = "said_once"
 # The label of the button that asks for the rest ("Kerro lisää"), sent as /ask_more.
 MORE_BUTTON = "utter_button_more_limits"
 #: A question is answered about at most this many limits (best matches first).
@@ -164,7 +168,7 @@ class ActionExplainLimits(_LimitsAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        if slots_set_since_last_user_message(tracker).get("non_digital_shown"):
+        if slots_set_since_last_user_message(tracker).get(NON_DIGITAL_SHOWN):
             return []  # the way without the net, just said, named who may act instead
         situation = await self._situation(tracker)
         plan = plan_for_topic(self.config, **situation)

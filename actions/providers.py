@@ -19,7 +19,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import slots_set_since_last_user_message
+from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE, slots_set_since_last_user_message
 from bot.domain_files import load_responses
 from bot.providers.forms import arrange, phone_first
 from bot.providers.hours import HELSINKI
@@ -39,9 +39,7 @@ from bot.triage.state import DISTANCE_FORMS
 logger = logging.getLogger(__name__)
 
 PROVIDER_ID = "provider_id"
-SAID_ONCE = "said_once"
 FAR = "utter_providers_far"
-NON_DIGITAL_SHOWN = "non_digital_shown"
 # Said once in a conversation: the notice that the data are samples.
 ONCE = frozenset({SAMPLE_NOTICE})
 

@@ -18,7 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.closing import closes_conversation, help_given, say_closing
-from actions.common import latest_intent, response_text, slots_set_since_last_user_message
+from actions.common import (
+    NON_DIGITAL_SHOWN,
+    latest_intent,
+    response_text,
+    slots_set_since_last_user_message,
+)
 from actions.urgent import URGENT_SHOWN, URGENT_SLOT, say_urgent_steps_if_new
 from bot.limits import default_limits
 from bot.triage.answers import (
@@ -49,7 +54,6 @@ TRIAGE_SLOTS = tuple(Triage().as_dict())
 COMPLETED_SLOT = "triage_completed"
 AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
-NON_DIGITAL_SHOWN = "non_digital_shown"
 LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 REFLECTED_SLOTS = ("topic", "need_level", "asker")
 # Slots whose change makes a completed triage worth answering again.
@@ -205,7 +209,7 @@ class ActionTriageNext(Action):
             dispatcher.utter_message(response="utter_reflect", summary=_capitalised(understood))
         events: List[EventType] = [SlotSet(AWAITING_SLOT, AWAITED.get(step))]
         if route:
-            say_non_digital_route(dispatcher, triage)
+            say_non_digital_route(dispatcher, triage, domain)
             events.append(SlotSet(NON_DIGITAL_SHOWN, True))
         return events + _carry_out(step, triage, understood, done_key, dispatcher)
 
@@ -221,14 +225,16 @@ def asks_permission(text: str) -> bool:
     return bool(limits_asked_about(text, default_limits()))
 
 
-def say_non_digital_route(dispatcher: CollectingDispatcher, triage: Triage) -> None:
-    """Level 4: how the matter is handled without the net, and who may act for the person."""
+def say_non_digital_route(
+    dispatcher: CollectingDispatcher, triage: Triage, domain: DomainDict
+) -> None:
+    """Level 4: how the matter is handled without the net, and who may act for the person.
+
+    A topic with a route of its own in the domain gets it; the others the general one."""
     dispatcher.utter_message(response="utter_non_digital_intro")
     topical = f"utter_non_digital_{triage.topic}"
-    known = {"banking", "suomifi_messages", "identification", "authorizations", "e_services"}
-    dispatcher.utter_message(
-        response=topical if triage.topic in known else "utter_non_digital_general"
-    )
+    has_own = triage.topic and topical in (domain.get("responses") or {})
+    dispatcher.utter_message(response=topical if has_own else "utter_non_digital_general")
     dispatcher.utter_message(response="utter_non_digital_someone_else")
 
 

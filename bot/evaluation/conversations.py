@@ -216,14 +216,8 @@ def help_shown(record: TurnRecord) -> set:
 
 
 def limits_said(record: TurnRecord) -> set:
-    prefixes = ("utter_limit_short_", "utter_limit_")
-    keys = set()
-    for name in record.responses:
-        for prefix in prefixes:
-            if name and name.startswith(prefix):
-                keys.add(name[len(prefix) :])
-                break
-    return keys
+    prefix = "utter_limit_"
+    return {name[len(prefix) :] for name in record.responses if name and name.startswith(prefix)}
 
 
 # --------------------------------------------------------------------------- scoring

@@ -12,12 +12,12 @@ from dataclasses import replace
 from typing import Optional, Sequence, Set, Tuple
 
 from bot.providers.search import ProviderHit, SearchResult
+from bot.triage.state import IN_PERSON_LEVELS
 
 #: Beyond this, in-person help is "far" and the distance is said plainly.
 FAR_KM = 50.0
 FACE_TO_FACE = frozenset({"in_person", "course"})
 AT_A_DISTANCE = ("phone", "home_visit")
-HIGH_NEED_LEVELS = frozenset({"demanding_support", "non_digital"})
 SHOWN = 3
 # A wish for paper is served by people who hand out forms or take the errand by phone.
 FORMS_FOR_WISH = {"paper": ("phone", "in_person"), "remote": ("remote", "phone")}
@@ -46,7 +46,7 @@ def arrange(
     nearest = nearest_face_to_face_km(result.providers)
     far = nearest is not None and nearest > FAR_KM
     wanted: Tuple[str, ...] = FORMS_FOR_WISH.get(help_form or "", (help_form,) if help_form else ())
-    if far and need_level in HIGH_NEED_LEVELS and help_form != "in_person":
+    if far and need_level in IN_PERSON_LEVELS and help_form != "in_person":
         wanted = (*wanted, *AT_A_DISTANCE)
     if not wanted:
         return result, None

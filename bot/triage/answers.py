@@ -70,8 +70,9 @@ def need_level_answer(text: str) -> Optional[str]:
     number = _LEVEL_NUMBER.match(text)
     if number:
         return NEED_LEVELS[int(number.group(1)) - 1]
-    if explicit_level(text):
-        return explicit_level(text)
+    named = explicit_level(text)
+    if named:
+        return named
     words = words_of(text)
     if len(words) == 1 and words[0].surface in _NUMBER_WORDS:
         return NEED_LEVELS[_NUMBER_WORDS[words[0].surface] - 1]
@@ -135,9 +136,9 @@ def story_level(text: str) -> Optional[str]:
     "käyttää X mutta tarvitsee apua / ei löydä" is level 2 (uses, needs support), "ei käytä
     lainkaan" / "ei ole koskaan käyttänyt" is level 3 (does not use, needs support)."""
     lowered = text.lower()
-    head, but, tail = _BUT.split(lowered, maxsplit=1)[0], _BUT.search(lowered), ""
-    if but:
-        tail = lowered[but.end() :]
+    but = _BUT.search(lowered)
+    head = lowered[: but.start()] if but else lowered
+    tail = lowered[but.end() :] if but else ""
     head_words = words_of(head)
     if _negated_use(head_words) and any(w.is_(NEVER | NOT_AT_ALL) for w in head_words):
         return "demanding_support"
