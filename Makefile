@@ -1,5 +1,5 @@
 # The two commands a newcomer needs are `make run` and `make test` (see README.md).
-.PHONY: setup run train validate lint unit test evaluate bench clean
+.PHONY: setup run train validate lint unit test evaluate bench clean constraints
 
 PY := .venv/bin/python
 export RASA_TELEMETRY_ENABLED := false
@@ -33,6 +33,9 @@ bench: setup
 
 test:
 	@scripts/test.sh
+
+constraints:
+	scripts/compile_constraints.sh
 
 clean:
 	rm -rf models/*.tar.gz models/evaluation results .pytest_cache

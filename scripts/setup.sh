@@ -7,28 +7,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
-python_ok() {  # Rasa 3.6.21 needs Python < 3.11; our code needs >= 3.9 (zoneinfo)
-  "$1" -c 'import sys, venv; sys.exit(0 if (3, 9) <= sys.version_info[:2] < (3, 11) else 1)' 2>/dev/null
-}
-
-find_python() {
-  local candidates=()
-  [ -n "${PYTHON:-}" ] && candidates+=("$PYTHON")
-  if command -v pyenv >/dev/null 2>&1; then
-    local root; root=$(pyenv root)
-    for dir in $(ls -d "$root"/versions/3.10.* "$root"/versions/3.9.* 2>/dev/null | sort -rV); do
-      candidates+=("$dir/bin/python")
-    done
-  fi
-  candidates+=(/usr/bin/python3.10 /usr/local/bin/python3.10 python3.10 /usr/bin/python3.9 python3.9 python3)
-  local candidate
-  for candidate in "${candidates[@]}"; do
-    if command -v "$candidate" >/dev/null 2>&1 && python_ok "$candidate"; then
-      command -v "$candidate"; return 0
-    fi
-  done
-  return 1
-}
+source scripts/python.sh
 
 ensure_debian_packages() {
   local missing=()
@@ -65,7 +44,7 @@ ensure_venv() {
 }
 
 ensure_debian_packages
-PYTHON_BIN=$(find_python) || die "Python 3.9 or 3.10 is needed (Rasa 3.6 does not run on 3.11). Install it, e.g. 'pyenv install 3.10.13' or 'sudo apt-get install python3.10 python3.10-venv', or set PYTHON=/path/to/python3.10."
+PYTHON_BIN=$(find_python) || die "Python 3.10 is needed (Rasa 3.6 does not run on 3.11; the pinned constraints are compiled for 3.10). Install it, e.g. 'pyenv install 3.10.13' or 'sudo apt-get install python3.10 python3.10-venv', or set PYTHON=/path/to/python3.10."
 ensure_venv "$PYTHON_BIN"
 .venv/bin/python -c 'import libvoikko; libvoikko.Voikko("fi")' \
   || die "Voikko is installed but its Finnish dictionary cannot be loaded (package voikko-fi)."

@@ -428,7 +428,9 @@ def run(directory: Path = CONVERSATIONS_DIR) -> Summary:
     transcripts = asyncio.run(_run_all(conversations))
     seconds = time.perf_counter() - started
     responses = load_responses()
-    results = [score_conversation(c, t, responses) for c, t in zip(conversations, transcripts)]
+    results = [
+        score_conversation(c, t, responses) for c, t in zip(conversations, transcripts, strict=True)
+    ]
     summary = summarise(results, seconds)
     write_report(summary, results)
     return summary

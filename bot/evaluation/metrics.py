@@ -38,7 +38,9 @@ def score(
 ) -> SlotScore:
     """Exact-match accuracy; `only_stated` scores only messages whose expected value is set."""
     pairs = [
-        (exp, pred) for exp, pred in zip(expected, predicted) if not (only_stated and exp is None)
+        (exp, pred)
+        for exp, pred in zip(expected, predicted, strict=True)
+        if not (only_stated and exp is None)
     ]
     mistakes = Counter((str(exp), str(pred)) for exp, pred in pairs if exp != pred)
     return SlotScore(

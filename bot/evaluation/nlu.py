@@ -17,7 +17,13 @@ from typing import Dict, List, Optional
 from bot.evaluation.heldout import HeldOutMessage, load_heldout
 from bot.evaluation.metrics import macro_f1, score
 from bot.paths import DOMAIN_DIR, MODELS_DIR, PROJECT_ROOT, RESULTS_DIR
-from bot.runtime.training import PIPELINE_CODE, inputs_hash, reuse_cached, store_in_cache
+from bot.runtime.training import (
+    PIPELINE_CODE,
+    inputs_hash,
+    library_versions,
+    reuse_cached,
+    store_in_cache,
+)
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
 
 NLU_DATA = PROJECT_ROOT / "data" / "nlu"
@@ -38,7 +44,8 @@ def train_nlu_model(name: str, config: Path) -> Path:
     """An NLU-only model for `config`, reused from the cache when nothing changed."""
     from rasa.model_training import train_nlu
 
-    model_name = f"nlu-{name}-{inputs_hash([config, NLU_DATA, DOMAIN_DIR, *PIPELINE_CODE])}"
+    inputs = [config, NLU_DATA, DOMAIN_DIR, *PIPELINE_CODE]
+    model_name = f"nlu-{name}-{inputs_hash(inputs, libraries=library_versions())}"
     cached = reuse_cached(model_name)
     if cached:
         return cached

@@ -61,7 +61,7 @@ def run(data: Path = HELDOUT_FILE) -> Dict[str, SlotScore]:
             **{f"expected_{s}": getattr(message, s) for s in TARGETS},
             **{f"got_{s}": result[s] for s in TARGETS},
         }
-        for message, result in zip(messages, results)
+        for message, result in zip(messages, results, strict=True)
         if any(getattr(message, s) != result[s] for s in TARGETS)
     ]
     write_report(scores, len(messages), seconds, mistakes, data)

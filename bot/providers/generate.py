@@ -235,7 +235,7 @@ def generate_channels(
     """`count` channels spread over `municipalities` [(code, name, lat, lon)], reproducibly."""
     rng = random.Random(seed)
     services = [(stable_id("generated-service", key), name) for key, name, _ in GENERATED_SERVICES]
-    types, weights = zip(*_TYPES)
+    types, weights = zip(*_TYPES, strict=True)
     for number in range(count):
         code, name, lat, lon = municipalities[number % len(municipalities)]
         kind_index = rng.randrange(len(GENERATED_SERVICES))

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence
 
@@ -36,8 +37,10 @@ PIPELINE_CODE = [
     PROJECT_ROOT / "bot" / "triage" / "asker_cues.py",
     PROJECT_ROOT / "bot" / "triage" / "contrast.py",
     PROJECT_ROOT / "bot" / "guard" / "findings.py",
-    PROJECT_ROOT / "requirements" / "constraints.txt",
 ]
+# Libraries whose version changes what training produces. WHY not the whole constraints file: a
+# test-only or server-only dependency (pytest, python-stdnum, redis) must not cost a retraining.
+MODEL_LIBRARIES = ("rasa", "tensorflow", "scikit-learn", "numpy", "spacy", "scipy", "libvoikko")
 MODEL_PREFIX = "digituki"
 #: How many models the cache keeps (about 70 MB each): the most recently used ones. Three are
 #: in use at a time (the full model and the two evaluation models), so this spans a few changes.
@@ -68,9 +71,23 @@ def _files_under(paths: Iterable[Path]) -> List[Path]:
     return sorted(files)
 
 
-def inputs_hash(paths: Sequence[Path], root: Path = PROJECT_ROOT) -> str:
-    """A short content hash of the files under `paths` (names relative to `root`)."""
+def library_versions(names: Sequence[str] = MODEL_LIBRARIES) -> str:
+    """ "name==version" lines of the installed libraries that shape a model ("absent" if not)."""
+    lines = []
+    for name in names:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        lines.append(f"{name}=={version}")
+    return "\n".join(lines)
+
+
+def inputs_hash(paths: Sequence[Path], root: Path = PROJECT_ROOT, libraries: str = "") -> str:
+    """A short content hash of the files under `paths` (names relative to `root`) and of the
+    `libraries` versions text."""
     digest = hashlib.sha256()
+    digest.update(libraries.encode())
     for file in _files_under(paths):
         digest.update(str(file.relative_to(root)).encode())
         digest.update(b"\0")
@@ -118,7 +135,7 @@ def prune_cache(keep: int = CACHE_KEEP) -> List[Path]:
 
 def ensure_trained(force: bool = False) -> Path:
     """The path of an up-to-date full model in models/, training it only if needed."""
-    name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs())}"
+    name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs(), libraries=library_versions())}"
     local = MODELS_DIR / f"{name}.tar.gz"
     if not force and local.exists():
         logger.info(f"Model is up to date: {local.name}")

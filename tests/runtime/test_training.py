@@ -1,6 +1,6 @@
 """The model cache key: it must change exactly when an input changes."""
 
-from bot.runtime.training import inputs_hash, model_inputs
+from bot.runtime.training import MODEL_LIBRARIES, inputs_hash, library_versions, model_inputs
 
 
 def test_hash_is_stable_and_content_sensitive(tmp_path):
@@ -25,7 +25,19 @@ def test_renaming_a_file_changes_the_hash(tmp_path):
 
 def test_the_model_depends_on_config_domain_data_and_pipeline_code():
     names = {path.name for path in model_inputs()}
-    assert {"config.yml", "domain", "nlu", "stories", "rules", "constraints.txt"} <= names
+    assert {"config.yml", "domain", "nlu", "stories", "rules", "findings.py"} <= names
+    # A test-only or server-only dependency must not cost a retraining.
+    assert "constraints.txt" not in names
+
+
+def test_the_model_depends_on_the_versions_of_the_libraries_that_train_it(tmp_path):
+    (tmp_path / "a.yml").write_text("same")
+    versions = library_versions()
+    assert [line.split("==")[0] for line in versions.splitlines()] == list(MODEL_LIBRARIES)
+    assert "absent" not in versions  # every library named here is one the model is trained with
+    before = inputs_hash([tmp_path], root=tmp_path, libraries=versions)
+    bumped = versions.replace("tensorflow==", "tensorflow==9")
+    assert inputs_hash([tmp_path], root=tmp_path, libraries=bumped) != before
 
 
 def test_the_cache_keeps_the_most_recently_used_models(tmp_path, monkeypatch):
