@@ -3,18 +3,34 @@
 Every path a message takes into the assistant (web channels, the terminal chat, batch triage)
 calls :meth:`PersonalDataGuard.screen` first; the tracker store and the log filter use the
 stateless :func:`redact_text` as a second line of defence.
+
+What the guard keeps of a removed value, and for how long:
+
+- :class:`Screened` holds the REDACTED text and findings (kind and span, no value); it never
+  holds the original text, so passing it on (metadata, logs, counts) cannot pass a value on.
+- The per-sender memory holds kinds and counts only (bot.guard.memory).
+- The raw values themselves exist only inside one call: :func:`redact_alongside` finds them in
+  the text, replaces them in a structure and drops them when it returns. :func:`found_values`
+  and ``redact_structure(known=...)`` remain for callers that hold both already; whoever calls
+  :func:`found_values` owns the values it returns and should not keep them past the redaction
+  (e.g. across an ``await``).
+- No detector raises with a value in its message: candidates are checked by their shape before
+  any conversion, and stdnum's exceptions carry no number.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 from typing import Any, List, Optional, Sequence, Tuple
 
-from bot.guard.detectors import find_structured
+from bot.guard.detectors import add_without_overlap, scan_structured, to_original
 from bot.guard.findings import PLACEHOLDERS, Finding
-from bot.guard.memory import DEFAULT_MAX_SENDERS, SecretCueMemory
-from bot.guard.secrets import find_bare_secret, find_cue_secrets, mentions_secret
+from bot.guard.memory import DEFAULT_MAX_SENDERS, NOTHING, CarryOver, CarryOverMemory
+from bot.guard.normalize import ScanView, scan_view
+from bot.guard.secrets import find_bare_secret, find_cue_secrets
+from bot.guard.split_turns import carry_over, find_completion
 
 
 @dataclass(frozen=True)
@@ -34,23 +50,44 @@ class Screened:
         return bool(self.findings)
 
 
-def find_personal_data(text: str, cues: bool = True, expect_secret: bool = False) -> List[Finding]:
+def _scan(view: ScanView, cues: bool, carry: CarryOver) -> List[Finding]:
+    """Findings in the text ``view`` was made of (its positions), trusted ones first, sorted and
+    without overlaps."""
+    found = scan_structured(view.text)  # a checked value wins over a half recognised by shape
+    completion = find_completion(view.text, carry) if carry else None
+    if completion is not None:
+        add_without_overlap(found, [completion])
+    if cues:
+        add_without_overlap(found, find_cue_secrets(view.text))
+    if carry.secret_talk and not found:
+        bare = find_bare_secret(view.text)
+        if bare is not None:
+            found.append(bare)
+    return to_original(view, found)
+
+
+def find_personal_data(
+    text: str,
+    cues: bool = True,
+    expect_secret: bool = False,
+    carry: Optional[CarryOver] = None,
+) -> List[Finding]:
     """All findings in ``text``, without overlaps, sorted by position.
 
     ``cues`` enables the cue-based secret detector (off for texts the bot wrote);
     ``expect_secret`` treats a message made only of code-like tokens as a secret (the previous
-    message of the same person talked about codes).
+    message of the same person talked about codes); ``carry`` is what the previous message of
+    the same person left open (bot.guard.split_turns.carry_over), and includes that case.
     """
-    found = find_structured(text)
-    if cues:
-        for finding in find_cue_secrets(text):
-            if not any(f.overlaps(finding.start, finding.end) for f in found):
-                found.append(finding)
-    if expect_secret and not found:
-        bare = find_bare_secret(text)
-        if bare is not None:
-            found.append(bare)
-    return sorted(found, key=lambda f: f.start)
+    carry = carry or NOTHING
+    if expect_secret and not carry.secret_talk:
+        carry = dataclasses.replace(carry, secret_talk=True)
+    return _scan(scan_view(text), cues, carry)
+
+
+def carry_over_of(text: Optional[str]) -> CarryOver:
+    """What ``text`` leaves open for the next message of the same person (kinds only)."""
+    return carry_over(scan_view(text).text) if text else NOTHING
 
 
 def apply_redaction(text: str, findings: Sequence[Finding]) -> str:
@@ -76,7 +113,8 @@ def redact_text(text: str, cues: bool = True, expect_secret: bool = False) -> st
 def found_values(text: str, findings: Sequence[Finding]) -> List[Tuple[str, str]]:
     """(value, placeholder) pairs, longest value first, for :func:`redact_structure`.
 
-    Kept only for the duration of one redaction call, never stored or returned further.
+    The caller owns the values: use them for one redaction and drop them (prefer
+    :func:`redact_alongside`, which does both).
     """
     pairs = {(text[f.start : f.end], PLACEHOLDERS[f.kind]) for f in findings}
     return sorted(pairs, key=lambda pair: -len(pair[0]))
@@ -101,11 +139,22 @@ def redact_structure(value: Any, cues: bool = True, known: Sequence[Tuple[str, s
     return value
 
 
+def redact_alongside(
+    value: Any, text: Optional[str], findings: Sequence[Finding], cues: bool = True
+) -> Any:
+    """``value`` (metadata, an event) redacted, with the values found in ``text`` removed too.
+
+    The values of ``findings`` are read from ``text`` inside this call and are gone when it
+    returns: nothing the caller keeps holds them.
+    """
+    return redact_structure(value, cues=cues, known=found_values(text or "", findings))
+
+
 class PersonalDataGuard:
-    """Screens user messages; remembers per sender only whether codes were just talked about."""
+    """Screens user messages; remembers per sender only what a message left open (kinds)."""
 
     def __init__(self, max_senders: int = DEFAULT_MAX_SENDERS) -> None:
-        self._memory = SecretCueMemory(max_senders)
+        self._memory = CarryOverMemory(max_senders)
 
     def screen(self, sender_id: Optional[str], text: Optional[str]) -> Screened:
         """Redact personal data from one message of ``sender_id``.
@@ -114,17 +163,18 @@ class PersonalDataGuard:
         """
         if not text:
             return Screened(text or "", [])
-        expect = sender_id is not None and self._memory.expects_secret(sender_id)
-        findings = find_personal_data(text, cues=True, expect_secret=expect)
+        view = scan_view(text)
+        carry = self._memory.recall(sender_id) if sender_id is not None else NOTHING
+        findings = _scan(view, cues=True, carry=carry)
         if sender_id is not None:
-            self._memory.remember(sender_id, mentions_secret(text))
+            self._memory.remember(sender_id, carry_over(view.text))
         if not findings:
             return Screened(text, [])
         return Screened(apply_redaction(text, findings), findings)
 
     def forget(self, sender_id: str) -> None:
-        """Drop the memory flag of one conversation (e.g. on session restart)."""
-        self._memory.remember(sender_id, False)
+        """Drop what one conversation left open (e.g. on session restart)."""
+        self._memory.remember(sender_id, NOTHING)
 
 
 _DEFAULT: Optional[PersonalDataGuard] = None
