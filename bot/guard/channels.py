@@ -1,7 +1,19 @@
-"""Input channels that screen every user message before Rasa sees it.
+"""Input channels that bound and screen every user message before Rasa sees it.
 
-The wrapper sits between the channel and Rasa's message handler, so the redacted text is the
-only text that reaches NLU, the tracker, the tracker store, the event broker and Rasa's logs.
+Each request goes through, in order: the body-size cap (413, unread), the request's shape and
+sender id (400/403 with a JSON error, bot.web.incoming), the message length (an over-long
+message is answered with ``utter_message_too_long`` and dropped), then the personal-data guard,
+and only then Rasa. So the redacted text is the only text that reaches NLU, the tracker, the
+tracker store, the event broker and Rasa's logs, and no request can make Rasa work on more
+than ``DIGITUKI_MAX_MESSAGE_CHARS`` characters (settings: bot.web.settings).
+
+Conversation ids (WHY this split): the plain REST channel serves integrations, batch tools and
+tests that name their own conversations ("test-1234..."), so by default it accepts any id of
+the safe format; with ``DIGITUKI_PUBLIC=1`` it accepts only ids this server signed (ask
+``POST /webhooks/rest/session``). The web chat page's channel (bot.web.channel) and Socket.IO
+always use signed ids, because browsers on a public site are their only clients. Either way a
+request needs an id: nobody lands in a shared conversation by leaving it out, and a signed id
+cannot be guessed.
 
 Channel names: ``GuardedRestInput.name() == "rest"`` and ``GuardedSocketIOInput.name() ==
 "socketio"``. WHY the built-in names: the web chat widgets and the REST clients keep their URLs
@@ -13,22 +25,41 @@ refuse the duplicate routes at start-up, which is the loud failure we want).
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, Optional
 
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
-
-from bot.guard.redactor import (
-    PersonalDataGuard,
-    Screened,
-    default_guard,
-    found_values,
-    redact_structure,
+from rasa.core.channels.channel import (
+    CollectingOutputChannel,
+    OutputChannel,
+    UserMessage,
+    decode_bearer_token,
 )
+from rasa.core.channels.rest import QueueOutputChannel, RestInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
+from rasa.utils.endpoints import bool_arg
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from bot.domain_files import default_text
+from bot.guard.limits import message_too_long_text
+from bot.guard.redactor import PersonalDataGuard, Screened, default_guard, redact_alongside
 from bot.guard.warning import personal_data_warning
+from bot.web.bounded_blueprint import BoundedBlueprint, BoundedSocketBlueprint
+from bot.web.incoming import (
+    OverLongTurn,
+    RejectedRequest,
+    Turn,
+    check_sender_id,
+    read_json_object,
+    read_turn,
+)
+from bot.web.session_ids import SessionIdSigner, default_signer
+from bot.web.settings import HttpSettings
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +67,9 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 #: Metadata key listing the kinds removed from the message (e.g. ["identity_code"]).
 REDACTED_METADATA_KEY = "redacted"
+RESEND_RESPONSE = "utter_resend_message"
+#: Socket.IO event telling the client why its message was not taken (no HTTP status there).
+REJECTED_EVENT = "request_rejected"
 
 
 def redacted_message(
@@ -70,8 +104,9 @@ def guarded_on_new_message(
 
     async def handle(message: UserMessage) -> Any:
         screened = guard.screen(message.sender_id, message.text)
-        known = found_values(message.text or "", screened.findings)
-        metadata = redact_structure(message.metadata, known=known)
+        # The found values live only inside redact_alongside: a traceback of a later failure
+        # in this frame has nothing of them to show.
+        metadata = redact_alongside(message.metadata, message.text, screened.findings)
         if not screened.redacted and metadata == message.metadata:
             return await on_new_message(message)
         if screened.redacted:
@@ -83,11 +118,48 @@ def guarded_on_new_message(
     return handle
 
 
+@dataclass(frozen=True)
+class ChannelReplies:
+    """What a channel says itself instead of Rasa, read from the domain at server start."""
+
+    warning: str
+    too_long: str
+    resend: str
+
+
+async def deliver_turn(
+    turn: Turn, output: OutputChannel, handle: OnNewMessage, channel: str, replies: ChannelReplies
+) -> None:
+    """Hand one turn to the guarded handler, or answer it without Rasa.
+
+    A failure after the guard is logged with the exception only (no text, no sender) and the
+    person is asked to send the message again instead of being left without an answer.
+    """
+    if isinstance(turn, OverLongTurn):
+        await output.send_text_message(turn.sender_id, replies.too_long)
+        return
+    message = UserMessage(
+        turn.text, output, turn.sender_id, input_channel=channel, metadata=turn.metadata
+    )
+    try:
+        await handle(message)
+    except Exception:
+        logger.exception("A message on the %s channel could not be processed", channel)
+        await output.send_text_message(turn.sender_id, replies.resend)
+
+
 class _GuardedChannelMixin:
-    """Shared by the guarded channels: which guard and warning to use (defaults: shared ones)."""
+    """Shared by the guarded channels: guard, warning, bounds and conversation-id signer.
+
+    Defaults are the process-wide ones (settings from the environment); tests and special
+    deployments set their own with :meth:`use_guard` and :meth:`use_settings`.
+    """
 
     _guard: Optional[PersonalDataGuard] = None
     _warning_text: Optional[str] = None
+    _settings: Optional[HttpSettings] = None
+    _signer: Optional[SessionIdSigner] = None
+    _replies: Optional[ChannelReplies] = None
 
     def use_guard(
         self, guard: PersonalDataGuard, warning_text: Optional[str] = None
@@ -95,35 +167,131 @@ class _GuardedChannelMixin:
         """Use a specific guard / warning (tests, or several guards in one process)."""
         self._guard = guard
         self._warning_text = warning_text
+        self._replies = None
         return self
+
+    def use_settings(
+        self, settings: HttpSettings, signer: Optional[SessionIdSigner] = None
+    ) -> _GuardedChannelMixin:
+        """Use specific bounds and signer instead of the environment's."""
+        self._settings = settings
+        self._signer = signer
+        self._replies = None
+        return self
+
+    @property
+    def settings(self) -> HttpSettings:
+        if self._settings is None:
+            self._settings = HttpSettings.from_environment()
+        return self._settings
+
+    @property
+    def signer(self) -> SessionIdSigner:
+        if self._signer is None:
+            self._signer = default_signer()
+        return self._signer
+
+    def requires_signed_ids(self) -> bool:
+        return self.settings.public
+
+    def check_sender(self, value: Any) -> str:
+        return check_sender_id(value, self.signer if self.requires_signed_ids() else None)
 
     def guard_message_handler(self, on_new_message: OnNewMessage) -> OnNewMessage:
         guard = self._guard or default_guard()
-        # Read at blueprint time, i.e. at server start: a missing response fails loudly there.
-        warning = self._warning_text or personal_data_warning()
-        return guarded_on_new_message(on_new_message, guard, warning)
+        return guarded_on_new_message(on_new_message, guard, self.replies.warning)
+
+    @property
+    def replies(self) -> ChannelReplies:
+        # Read once, at blueprint time: a missing domain response stops the start-up.
+        if self._replies is None:
+            self._replies = ChannelReplies(
+                warning=self._warning_text or personal_data_warning(),
+                too_long=message_too_long_text(self.settings.max_message_chars),
+                resend=default_text(RESEND_RESPONSE),
+            )
+        return self._replies
+
+    async def deliver(self, turn: Turn, output: OutputChannel, handle: OnNewMessage) -> None:
+        await deliver_turn(turn, output, handle, self.name(), self.replies)  # type: ignore[attr-defined]
+
+
+_STREAM_DONE = object()
 
 
 class GuardedRestInput(_GuardedChannelMixin, RestInput):
-    """Rasa's REST channel (``/webhooks/rest/webhook``) with the personal-data guard."""
+    """Rasa's REST channel (``/webhooks/rest/webhook``), bounded and guarded.
+
+    Routes: ``GET /`` health, ``POST /session`` a signed conversation id, ``POST /webhook`` a
+    message (``?stream=true`` answers line by line, as Rasa's terminal chat reads it).
+    """
 
     @classmethod
     def name(cls) -> str:
         return "rest"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(self.guard_message_handler(on_new_message))
+        settings = self.settings
+        blueprint = BoundedBlueprint(settings.max_request_bytes, f"guarded_{self.name()}")
+        self.add_routes(blueprint, self.guard_message_handler(on_new_message))
+        return blueprint
 
+    def add_routes(self, blueprint: Blueprint, handle: OnNewMessage) -> None:
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
 
-class GuardedSocketIOInput(_GuardedChannelMixin, SocketIOInput):
-    """Rasa's Socket.IO channel (web chat widgets) with the personal-data guard."""
+        self.add_conversation_routes(blueprint, handle)
 
-    @classmethod
-    def name(cls) -> str:
-        return "socketio"
+    def add_conversation_routes(self, blueprint: Blueprint, handle: OnNewMessage) -> None:
+        @blueprint.route("/session", methods=["POST"])
+        async def session(_: Request) -> HTTPResponse:
+            return response.json(
+                {
+                    "sender": self.signer.issue(),
+                    "max_message_chars": self.settings.max_message_chars,
+                }
+            )
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        return super().blueprint(self.guard_message_handler(on_new_message))
+        @blueprint.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                turn = self.read_request(request)
+            except RejectedRequest as rejected:
+                logger.info("Refused a request on the %s channel: %s", self.name(), rejected.code)
+                return self.rejected_response(rejected)
+            if bool_arg(request, "stream", default=False):
+                return response.stream(
+                    self._streamed(turn, handle), content_type="text/event-stream"
+                )
+            collector = CollectingOutputChannel()
+            await self.deliver(turn, collector, handle)
+            return response.json(collector.messages)
+
+    def read_request(self, request: Request) -> Turn:
+        payload = read_json_object(request.body)
+        sender = self.check_sender(payload.get("sender"))
+        return read_turn(payload, sender, self.settings.max_message_chars)
+
+    def rejected_response(self, rejected: RejectedRequest) -> HTTPResponse:
+        return response.json(rejected.body, status=rejected.status)
+
+    def _streamed(self, turn: Turn, handle: OnNewMessage) -> Callable[[Any], Awaitable[None]]:
+        async def stream(reply: Any) -> None:
+            queue: asyncio.Queue = asyncio.Queue()
+
+            async def produce() -> None:
+                try:
+                    await self.deliver(turn, QueueOutputChannel(queue), handle)
+                finally:
+                    await queue.put(_STREAM_DONE)
+
+            producer = asyncio.ensure_future(produce())
+            while (item := await queue.get()) is not _STREAM_DONE:
+                await reply.write(json.dumps(item) + "\n")
+            await producer
+
+        return stream
 
 
 class GuardedCmdlineInput(GuardedRestInput):
@@ -131,6 +299,8 @@ class GuardedCmdlineInput(GuardedRestInput):
 
     Rasa starts its terminal chat only when a channel named "cmdline" is registered; it serves
     ``/webhooks/rest/webhook`` like the REST channel, so the two are never used together.
+    Pressing Enter on an empty line gets an empty answer instead of 400: Rasa's console stops
+    on any error status, which would end the chat.
     """
 
     @classmethod
@@ -139,3 +309,77 @@ class GuardedCmdlineInput(GuardedRestInput):
 
     def url_prefix(self) -> str:
         return GuardedRestInput.name()
+
+    def rejected_response(self, rejected: RejectedRequest) -> HTTPResponse:
+        if rejected.code == "empty_message":
+            return response.json([])
+        return super().rejected_response(rejected)
+
+
+class GuardedSocketIOInput(_GuardedChannelMixin, SocketIOInput):
+    """Rasa's Socket.IO channel (web chat widgets), bounded and guarded, with signed sessions.
+
+    ``session_request`` confirms a session id only if this server signed it, and otherwise
+    issues a new one (Rasa's widgets adopt the id in ``session_confirm``). Messages are taken
+    only for signed session ids, or for the socket's own server-made id when sessions are off.
+    A refused message gets a ``request_rejected`` event with the same JSON error as REST.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    def requires_signed_ids(self) -> bool:
+        return True
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        handle = self.guard_message_handler(on_new_message)
+        settings = self.settings
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=[],  # as Rasa: CORS is left to the Sanic app's configuration
+            max_http_buffer_size=settings.max_request_bytes,
+        )
+        blueprint = BoundedSocketBlueprint(
+            settings.max_request_bytes, sio, self.socketio_path, "guarded_socketio"
+        )
+        self.sio = sio
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: str, environ: Dict, auth: Optional[Dict]) -> bool:
+            if not self.jwt_key:
+                return True
+            token = auth.get("token") if isinstance(auth, dict) else None
+            return bool(token) and bool(
+                decode_bearer_token(token, self.jwt_key, self.jwt_algorithm)
+            )
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            session_id = requested if self.signer.is_valid(requested) else self.signer.issue()
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            try:
+                turn = self.read_event(sid, data)
+            except RejectedRequest as rejected:
+                logger.info("Refused a message on the socketio channel: %s", rejected.code)
+                await sio.emit(REJECTED_EVENT, rejected.body, room=sid, namespace=self.namespace)
+                return
+            await self.deliver(turn, SocketIOOutput(sio, self.bot_message_evt), handle)
+
+        return blueprint
+
+    def read_event(self, sid: str, data: Any) -> Turn:
+        if not isinstance(data, dict):
+            raise RejectedRequest(400, "not_an_object", "The message must be a JSON object.")
+        sender = self.check_sender(data.get("session_id")) if self.session_persistence else sid
+        return read_turn(data, sender, self.settings.max_message_chars, self.metadata_key)

@@ -1,19 +1,26 @@
-"""Serves the web chat page at /webhooks/webchat/.
+"""Serves the web chat page at /webhooks/webchat/ and is the channel the page talks to.
 
 A Rasa input channel is the supported way to add routes to the Rasa server, so the page ships
-with the assistant and needs no separate web server. The page talks to the guarded REST
-channel, so everything typed there passes the personal-data guard.
+with the assistant and needs no separate web server. Routes:
+
+- ``GET /webhooks/webchat/`` the page and its assets;
+- ``POST /webhooks/webchat/session`` a new conversation id signed by this server (HMAC, see
+  bot.web.session_ids), with the message length limit for the page's text field;
+- ``POST /webhooks/webchat/webhook`` a message, bounded and guarded like the REST channel
+  (bot.guard.channels) but taken ONLY with an id this server issued, whatever
+  ``DIGITUKI_PUBLIC`` says: the page is public by nature, so nobody may join a conversation
+  by guessing an id or by leaving it out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Awaitable, Callable
 
-from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.guard.channels import GuardedRestInput, OnNewMessage
 
 STATIC_DIR = Path(__file__).parent / "static"
 CONTENT_TYPES = {
@@ -29,24 +36,25 @@ SECURITY_HEADERS = {
 }
 
 
-class WebChatPage(InputChannel):
+class WebChatPage(GuardedRestInput):
     @classmethod
     def name(cls) -> str:
         return "webchat"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        page = Blueprint("webchat_page", __name__)
+    def requires_signed_ids(self) -> bool:
+        return True
 
-        @page.route("/", methods=["GET"])
+    def add_routes(self, blueprint: Blueprint, handle: OnNewMessage) -> None:
+        @blueprint.route("/", methods=["GET"])
         async def index(request: Request) -> HTTPResponse:
             # The page loads its assets by relative URL, so it must be served from ".../".
             return response.redirect(request.path.rstrip("/") + "/")
 
-        @page.route("/<name>", methods=["GET"])
+        @blueprint.route("/<name>", methods=["GET"])
         async def asset(request: Request, name: str) -> HTTPResponse:
             return _static(name or "index.html")
 
-        return page
+        self.add_conversation_routes(blueprint, handle)
 
 
 def _static(name: str) -> HTTPResponse:

@@ -18,7 +18,7 @@ async def test_the_page_and_its_assets_are_served_with_a_strict_policy(serve):
             assert "default-src 'self'" in page.headers["Content-Security-Policy"]
         async with session.get(f"{base}/webhooks/webchat/chat.js") as script:
             assert script.status == 200
-            assert "/webhooks/rest/webhook" in await script.text()
+            assert "/webhooks/webchat/webhook" in await script.text()
 
 
 async def test_the_address_without_a_slash_redirects_so_relative_assets_load(serve):

@@ -97,7 +97,7 @@ def _database_text(db: Path) -> str:
 
 async def test_guarded_channel_keeps_database_and_logs_clean(tmp_path: Path) -> None:
     channel = GuardedRestInput().use_guard(PersonalDataGuard())
-    logs = await _chat(channel, tmp_path / "rasa.db", "citizen-1")
+    logs = await _chat(channel, tmp_path / "rasa.db", "citizen-0001-guarded")
     stored = _database_text(tmp_path / "rasa.db")
     for _, value in CONVERSATION:
         if value:

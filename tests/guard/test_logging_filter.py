@@ -2,11 +2,12 @@
 
 import io
 import logging
-from typing import Iterator, Tuple
+from typing import Callable, Iterator, Tuple
 
 import pytest
 import structlog
 
+from bot.cli.logs import OMITTED
 from bot.guard import PLACEHOLDER_CARD_NUMBER, PLACEHOLDER_IDENTITY_CODE, PLACEHOLDER_SECRET
 from bot.guard.logging_filter import (
     RedactingLogFilter,
@@ -111,3 +112,74 @@ def test_install_is_idempotent(installed: None) -> None:
     assert logging.getLogRecordFactory() is factory
     root_filters = [f for f in logging.getLogger().filters if isinstance(f, RedactingLogFilter)]
     assert len(root_filters) == 1
+
+
+# ------------------------------------------------------------------ bot.cli.logs: structlog
+
+
+@pytest.fixture
+def rasa_structlog_chain(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[bool], list]]:
+    """Rasa's own structlog processors for a terminal (True) or a pipe (False); restored after."""
+    import sys
+
+    from rasa.utils.log_utils import configure_structlog
+
+    saved = structlog.get_config()
+
+    def chain(terminal: bool) -> list:
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: terminal, raising=False)
+        configure_structlog(logging.DEBUG)
+        return list(structlog.get_config()["processors"])
+
+    yield chain
+    structlog.configure(**saved)
+
+
+def _log_failure_with_secret_locals(processors: list) -> str:
+    """Log an exception the way Rasa's REST channel did, from a frame holding secrets."""
+    stdlib_logger, handler, stream = _capture("rasa.guardtest.locals")
+    stdlib_logger.addHandler(handler)
+    logger = structlog.wrap_logger(
+        stdlib_logger,
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(logging.DEBUG),  # as Rasa does
+    )
+    removed_values = [("Kissa123!", "[salasana]")]  # what the guard found, as it once was kept
+    raw_text = "asun Pelikaanipuistossa, salasana on Kissa123!"
+    try:
+        try:
+            raise RuntimeError("simulated failure")
+        except RuntimeError:
+            logger.exception("rest.message.received.failure", text=raw_text)
+    finally:
+        stdlib_logger.removeHandler(handler)
+        del removed_values
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_rasa_chain_prints_locals_and_ours_does_not(
+    rasa_structlog_chain: Callable[[bool], list], terminal: bool
+) -> None:
+    from bot.cli.logs import safe_processors
+
+    rasa_chain = rasa_structlog_chain(terminal)
+    leaked = _log_failure_with_secret_locals(rasa_chain)
+    assert "Kissa123" in leaked  # the leak this guards against is real
+
+    safe = _log_failure_with_secret_locals(safe_processors(rasa_chain))
+    assert "simulated failure" in safe and "RuntimeError" in safe
+    assert "Kissa123" not in safe and "Pelikaanipuisto" not in safe
+    assert "removed_values" not in safe
+    assert OMITTED in safe
+
+
+def test_message_text_keys_are_replaced_at_every_level() -> None:
+    from bot.cli.logs import drop_message_text
+
+    event = {"event": "processor.message.parse", "parse_data_text": "hei", "intent": "greet"}
+    assert drop_message_text(None, "debug", event) == {
+        "event": "processor.message.parse",
+        "parse_data_text": OMITTED,
+        "intent": "greet",
+    }

@@ -1,12 +1,10 @@
-// Talks to the assistant's guarded REST channel on the same server.
+// Talks to the assistant's web chat channel on the same server, which takes messages only with
+// a conversation id the server issued (POST .../session); the id lives for this browser tab.
 (function () {
   "use strict";
-  var webhook = "/webhooks/rest/webhook";
-  var sender = sessionStorage.getItem("digituki-sender");
-  if (!sender) {
-    sender = "web-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
-    sessionStorage.setItem("digituki-sender", sender);
-  }
+  var webhook = "/webhooks/webchat/webhook";
+  var sessionUrl = "/webhooks/webchat/session";
+  var senderKey = "digituki-conversation";
   var log = document.getElementById("log");
   var form = document.getElementById("composer");
   var input = document.getElementById("message");
@@ -39,13 +37,38 @@
     item.appendChild(group);
   }
 
+  var pendingId = null; // one id request at a time, shared by messages sent meanwhile
+
+  function conversation(renew) {
+    if (renew) { sessionStorage.removeItem(senderKey); pendingId = null; }
+    var known = sessionStorage.getItem(senderKey);
+    if (known) { return Promise.resolve(known); }
+    pendingId = pendingId || fetch(sessionUrl, { method: "POST" }).then(function (reply) {
+      if (!reply.ok) { throw new Error(String(reply.status)); }
+      return reply.json();
+    }).then(function (session) {
+      sessionStorage.setItem(senderKey, session.sender);
+      return session.sender;
+    }).finally(function () { pendingId = null; });
+    return pendingId;
+  }
+
+  function post(message, renew) {
+    return conversation(renew).then(function (sender) {
+      return fetch(webhook, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: sender, message: message })
+      });
+    });
+  }
+
   function send(message, shown) {
     add("me", shown || message);
     status.textContent = "Opas kirjoittaa…";
-    return fetch(webhook, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message })
+    return post(message).then(function (reply) {
+      // 403: the server no longer knows this id (restarted with a new key); start anew once.
+      return reply.status === 403 ? post(message, true) : reply;
     }).then(function (reply) {
       if (!reply.ok) { throw new Error(String(reply.status)); }
       return reply.json();

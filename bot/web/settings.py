@@ -1,0 +1,162 @@
+"""Every setting of the public HTTP boundary, read from environment variables in one place.
+
+WHY environment variables: a municipality's operator deploys the same code in a container or a
+service unit and sets these without editing files; WHY one module: the README's "Running on a
+public website" table and this file must list the same names, defaults and checks. A bad value
+stops the start-up with a message naming the variable; nothing falls back silently.
+
+- ``DIGITUKI_MAX_MESSAGE_CHARS`` (1000): the longest message processed; a longer one is
+  answered with ``utter_message_too_long`` and dropped.
+- ``DIGITUKI_MAX_REQUEST_BYTES`` (32768): the largest request body or Socket.IO packet;
+  a larger one gets 413 without being read.
+- ``DIGITUKI_PUBLIC`` (0): 1 makes every channel accept only conversation ids this server
+  signed.
+- ``DIGITUKI_SESSION_SECRET`` (made per process, with a warning): the HMAC key, 32+
+  characters, for conversation ids.
+- ``DIGITUKI_CORS_ORIGINS`` (none): origins allowed by CORS, separated by commas or spaces.
+- ``DIGITUKI_API_TOKEN`` or ``RASA_AUTH_TOKEN`` (none): the token ``--enable-api`` requires.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import re
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence, Tuple
+
+MAX_MESSAGE_CHARS = "DIGITUKI_MAX_MESSAGE_CHARS"
+MAX_REQUEST_BYTES = "DIGITUKI_MAX_REQUEST_BYTES"
+PUBLIC = "DIGITUKI_PUBLIC"
+SESSION_SECRET = "DIGITUKI_SESSION_SECRET"
+CORS_ORIGINS = "DIGITUKI_CORS_ORIGINS"
+API_TOKEN_VARIABLES = ("DIGITUKI_API_TOKEN", "RASA_AUTH_TOKEN")
+
+DEFAULT_MAX_MESSAGE_CHARS = 1000
+DEFAULT_MAX_REQUEST_BYTES = 32 * 1024
+#: Room for a message of the longest allowed length even if every character takes 4 bytes of
+#: UTF-8, plus the JSON around it: a message just over the limit gets the friendly reply, not 413.
+BYTES_PER_CHAR = 4
+ENVELOPE_BYTES = 1024
+MIN_SECRET_CHARS = 32
+MIN_TOKEN_CHARS = 16
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
+
+logger = logging.getLogger(__name__)
+
+
+class SettingsError(ValueError):
+    """A setting has a value the server must not start with; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    """Bounds and identity rules shared by every channel of the assistant."""
+
+    max_message_chars: int = DEFAULT_MAX_MESSAGE_CHARS
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
+    public: bool = False
+    session_secret: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.max_message_chars < 1:
+            raise SettingsError(f"{MAX_MESSAGE_CHARS} must be at least 1")
+        needed = self.max_message_chars * BYTES_PER_CHAR + ENVELOPE_BYTES
+        if self.max_request_bytes < needed:
+            raise SettingsError(
+                f"{MAX_REQUEST_BYTES}={self.max_request_bytes} cannot hold a message of "
+                f"{self.max_message_chars} characters; use at least {needed}"
+            )
+        if self.session_secret is not None and len(self.session_secret) < MIN_SECRET_CHARS:
+            raise SettingsError(f"{SESSION_SECRET} must be at least {MIN_SECRET_CHARS} characters")
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> HttpSettings:
+        return cls(
+            max_message_chars=_integer(environ, MAX_MESSAGE_CHARS, DEFAULT_MAX_MESSAGE_CHARS),
+            max_request_bytes=_integer(environ, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
+            public=_flag(environ, PUBLIC),
+            session_secret=environ.get(SESSION_SECRET) or None,
+        )
+
+
+@dataclass(frozen=True)
+class ApiAccess:
+    """What ``bot run`` hands to Rasa's ``serve_application`` about its HTTP API and CORS."""
+
+    enabled: bool
+    auth_token: Optional[str] = None
+    jwt_secret: Optional[str] = None
+    jwt_method: str = "HS256"
+    cors_origins: Tuple[str, ...] = ()
+
+
+def api_access(
+    enabled: bool,
+    auth_token: Optional[str] = None,
+    jwt_secret: Optional[str] = None,
+    jwt_method: str = "HS256",
+    cors_origins: Sequence[str] = (),
+    environ: Mapping[str, str] = os.environ,
+) -> ApiAccess:
+    """The API's protection, refusing an open API: Rasa's API reads and rewrites every
+    conversation, so on a public address it must never answer without a credential.
+
+    The token comes from the command line, else ``DIGITUKI_API_TOKEN``, else
+    ``RASA_AUTH_TOKEN``; origins from the command line, else ``DIGITUKI_CORS_ORIGINS``.
+    """
+    token = auth_token or next((environ[v] for v in API_TOKEN_VARIABLES if environ.get(v)), None)
+    if token is not None and len(token) < MIN_TOKEN_CHARS:
+        raise SettingsError(f"the API token must be at least {MIN_TOKEN_CHARS} characters")
+    if enabled and not token and not jwt_secret:
+        raise SettingsError(
+            "--enable-api needs a credential: --auth-token (or DIGITUKI_API_TOKEN / "
+            "RASA_AUTH_TOKEN) or --jwt-secret"
+        )
+    origins = tuple(cors_origins) or tuple(re.split(r"[,\s]+", environ.get(CORS_ORIGINS, "")))
+    origins = tuple(origin.rstrip("/") for origin in origins if origin)
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise SettingsError(
+                f"CORS origin {origin!r} must look like https://www.kunta.fi ('*' is not allowed)"
+            )
+    return ApiAccess(enabled, token if enabled else None, jwt_secret, jwt_method, origins)
+
+
+def warn_if_exposed(host: str, settings: HttpSettings) -> None:
+    """Tell the operator when a non-loopback address would accept self-chosen ids."""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback and not settings.public:
+        logger.warning(
+            "Listening on %s with %s=0: the REST channel accepts any conversation id. "
+            "Set %s=1 (and %s) for a public website.",
+            host,
+            PUBLIC,
+            PUBLIC,
+            SESSION_SECRET,
+        )
+
+
+def _integer(environ: Mapping[str, str], name: str, default: int) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise SettingsError(f"{name} must be 1 or 0, not {raw!r}")
