@@ -1,4 +1,5 @@
-"""RedactingSQLTrackerStore: read the database back and search every cell for the values.
+"""RedactingSQLTrackerStore: read the database back and search every cell for the values
+(including values typed in the spellings people use and split over two messages).
 
 Runs on SQLite (a temp file) and on PostgreSQL (127.0.0.1:5432, database `test`, in a
 throw-away schema); the PostgreSQL run is skipped, with the reason, only if the server is
@@ -18,14 +19,19 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.guard import PLACEHOLDER_CARD_NUMBER, PLACEHOLDER_IDENTITY_CODE, PLACEHOLDER_SECRET
+from bot.guard import (
+    PLACEHOLDER_CARD_NUMBER,
+    PLACEHOLDER_IBAN,
+    PLACEHOLDER_IDENTITY_CODE,
+    PLACEHOLDER_SECRET,
+)
 from bot.guard.tracker_store import RedactingSQLTrackerStore, redact_event_dicts
 
 HETU = "131052-308T"
 CARD = "4111 1111 1111 1111"
 CARD_DIGITS = CARD.replace(" ", "")
 IBAN = "FI21 1234 5600 0007 85"
-SECRETS = (HETU, CARD, CARD_DIGITS, IBAN, "Kissa123")
+SECRETS = (HETU, CARD, CARD_DIGITS, IBAN, "Kissa123", "308T", "hemligt1", "5600 0007", "12/27")
 
 DOMAIN = Domain.from_dict(
     {
@@ -58,6 +64,15 @@ def _conversation(sender_id: str) -> DialogueStateTracker:
         _user("mikä salasana mun pitäis laittaa"),
         ActionExecuted("action_listen"),
         _user("Kissa123"),  # no cue: caught because the previous message talked about codes
+        ActionExecuted("action_listen"),
+        _user("syntymäaika 131052"),  # half an identity code without a cue: a date, kept
+        _user("-308T"),  # ... the other half, caught from the previous stored message
+        _user("kortti 4111 1111"),
+        _user("1111 1111 12/27 123"),
+        _user("mitt lösenord är hemligt1"),
+        _user("tilinumeroFI21 1234\n5600 0007 85"),
+        _user("unohdin tunnusluvun"),
+        _user("90100"),  # a postal code right after code talk is the answer to "where?"
     ]
     return DialogueStateTracker.from_events(sender_id, events, DOMAIN.slots)
 
@@ -87,6 +102,14 @@ async def _save_and_check(store: SQLTrackerStore, all_cells: Callable[[], List[A
         f"äidin hetu on {PLACEHOLDER_IDENTITY_CODE} ja kortti {PLACEHOLDER_CARD_NUMBER}",
         "mikä salasana mun pitäis laittaa",
         PLACEHOLDER_SECRET,
+        "syntymäaika 131052",
+        PLACEHOLDER_IDENTITY_CODE,
+        f"kortti {PLACEHOLDER_SECRET}",
+        PLACEHOLDER_CARD_NUMBER,
+        f"mitt lösenord är {PLACEHOLDER_SECRET}",
+        f"tilinumero{PLACEHOLDER_IBAN}",
+        "unohdin tunnusluvun",
+        "90100",
         f"vielä kerran {PLACEHOLDER_IDENTITY_CODE}",
     ]
     # The bot's own sentences about codes are not mangled.
