@@ -139,7 +139,12 @@ async def deliver_turn(
         await output.send_text_message(turn.sender_id, replies.too_long)
         return
     message = UserMessage(
-        turn.text, output, turn.sender_id, input_channel=channel, metadata=turn.metadata
+        turn.text,
+        output,
+        turn.sender_id,
+        input_channel=channel,
+        message_id=turn.message_id,
+        metadata=turn.metadata,
     )
     try:
         await handle(message)

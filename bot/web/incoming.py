@@ -10,6 +10,11 @@ screened for identity codes, card numbers and IBANs, because an id is stored in 
 the conversation database and in every log line; such an id is refused, never stored. Where
 the channel demands it, the id must also carry this server's signature (bot.web.session_ids).
 Error messages never repeat the value that was refused.
+
+Message ids: a client may name each message (``message_id``, 8-64 characters of the same
+alphabet) so that sending it again after a lost answer is recognised instead of processed twice
+(the web chat page does; bot.web.conversations). Rasa stores the id with the message, so it is
+screened like a sender id.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from bot.web.session_ids import SessionIdSigner
 
 SENDER_ID = re.compile(r"[A-Za-z0-9_-]{16,128}")
 SENDER_RULE = "16-128 characters of A-Z, a-z, 0-9, '_' and '-'"
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+MESSAGE_ID_RULE = "8-64 characters of A-Z, a-z, 0-9, '_' and '-'"
 
 
 class RejectedRequest(Exception):
@@ -48,6 +55,8 @@ class ChatTurn:
     sender_id: str
     text: str = field(repr=False)
     metadata: Dict[str, Any] = field(default_factory=dict, repr=False)
+    #: The client's name for this message; None lets Rasa make one.
+    message_id: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,22 @@ def check_sender_id(value: Any, signer: Optional[SessionIdSigner] = None) -> str
             403,
             "unknown_conversation",
             "'sender' must be a conversation id issued by this server (POST .../session).",
+        )
+    return value
+
+
+def read_message_id(payload: Mapping[str, Any]) -> Optional[str]:
+    """The client's ``message_id``, if it sent a usable one (absent is fine, malformed is not)."""
+    value = payload.get("message_id")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not MESSAGE_ID.fullmatch(value):
+        raise RejectedRequest(400, "invalid_message_id", f"'message_id' must be {MESSAGE_ID_RULE}.")
+    if _holds_personal_data(value):
+        raise RejectedRequest(
+            400,
+            "personal_data_in_message_id",
+            "'message_id' looks like an identity code, card or account number; use a random id.",
         )
     return value
 

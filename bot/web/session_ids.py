@@ -1,10 +1,13 @@
-"""Conversation ids the server issues and can recognise: a random part and its HMAC.
+"""Conversation ids the server issues and can recognise: a random part, its issue time, an HMAC.
 
 WHY signed instead of stored: issuing costs no database row (an attacker asking for a million
 ids fills nothing), and any process holding the same secret recognises the ids, so several
-workers or a restart keep conversations going. An id is 48 characters of ``[A-Za-z0-9_-]``:
-24 random (144 bits, never guessed) followed by 24 of HMAC-SHA256 over them, so only this
-server can make one and nobody can join a conversation by guessing its id.
+workers or a restart keep conversations going. An id is 56 characters of ``[A-Za-z0-9_-]``:
+24 random (144 bits, never guessed), 8 for the second it was issued, and 24 of HMAC-SHA256
+over both, so only this server can make one, nobody can join a conversation by guessing its
+id, and nobody can make an old id look new. The issue time lets the web chat refuse an id that
+was handed out but never used within the idle time (bot.web.conversations); the signature
+alone says nothing about age, so :meth:`SessionIdSigner.is_valid` accepts an id of any age.
 
 The secret comes from ``DIGITUKI_SESSION_SECRET``. Unset, each process makes its own and warns:
 ids then stop working at a restart, and two processes behind one address disagree.
@@ -19,16 +22,19 @@ import logging
 import re
 import secrets
 import threading
-from typing import Optional
+import time
+from typing import Callable, Optional
 
 from bot.web.settings import SESSION_SECRET, HttpSettings
 
 logger = logging.getLogger(__name__)
 
 RANDOM_BYTES = 18
+TIME_BYTES = 6  # whole seconds since 1970, big-endian: enough until the year 8 900 000
 MAC_BYTES = 18
 PART_CHARS = 24  # base64 of 18 bytes, no padding
-ID_CHARS = 2 * PART_CHARS
+TIME_CHARS = 8  # base64 of 6 bytes
+ID_CHARS = 2 * PART_CHARS + TIME_CHARS
 _SHAPE = re.compile(rf"[A-Za-z0-9_-]{{{ID_CHARS}}}")
 #: Binds the MAC to this use, so the secret can never sign anything else by accident.
 _CONTEXT = b"digituki-conversation-id:"
@@ -37,23 +43,32 @@ _CONTEXT = b"digituki-conversation-id:"
 class SessionIdSigner:
     """Issues conversation ids and tells ids it issued from all others."""
 
-    def __init__(self, secret: bytes) -> None:
+    def __init__(self, secret: bytes, clock: Callable[[], float] = time.time) -> None:
         if len(secret) < 16:
             raise ValueError("the signing secret must be at least 16 bytes")
         self._secret = secret
+        self._clock = clock
 
     def issue(self) -> str:
-        random_part = _text(secrets.token_bytes(RANDOM_BYTES))
-        return random_part + self._mac(random_part)
+        issued = int(self._clock()).to_bytes(TIME_BYTES, "big")
+        signed = _text(secrets.token_bytes(RANDOM_BYTES)) + _text(issued)
+        return signed + self._mac(signed)
 
     def is_valid(self, value: object) -> bool:
-        if not isinstance(value, str) or not _SHAPE.fullmatch(value):
-            return False
-        random_part, mac = value[:PART_CHARS], value[PART_CHARS:]
-        return hmac.compare_digest(mac, self._mac(random_part))
+        return self.issued_at(value) is not None
 
-    def _mac(self, random_part: str) -> str:
-        digest = hmac.new(self._secret, _CONTEXT + random_part.encode("ascii"), hashlib.sha256)
+    def issued_at(self, value: object) -> Optional[float]:
+        """When this server issued ``value`` (seconds since 1970), or None if it did not."""
+        if not isinstance(value, str) or not _SHAPE.fullmatch(value):
+            return None
+        signed, mac = value[: PART_CHARS + TIME_CHARS], value[PART_CHARS + TIME_CHARS :]
+        if not hmac.compare_digest(mac, self._mac(signed)):
+            return None
+        issued = base64.urlsafe_b64decode(signed[PART_CHARS:])
+        return float(int.from_bytes(issued, "big"))
+
+    def _mac(self, signed: str) -> str:
+        digest = hmac.new(self._secret, _CONTEXT + signed.encode("ascii"), hashlib.sha256)
         return _text(digest.digest()[:MAC_BYTES])
 
 

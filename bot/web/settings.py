@@ -13,6 +13,8 @@ stops the start-up with a message naming the variable; nothing falls back silent
   signed.
 - ``DIGITUKI_SESSION_SECRET`` (made per process, with a warning): the HMAC key, 32+
   characters, for conversation ids.
+- ``DIGITUKI_CHAT_IDLE_MINUTES`` (15): minutes without a turn after which the web chat page
+  starts afresh and its channel refuses the old conversation id (bot.web.conversations).
 - ``DIGITUKI_CORS_ORIGINS`` (none): origins allowed by CORS, separated by commas or spaces.
 - ``DIGITUKI_API_TOKEN`` or ``RASA_AUTH_TOKEN`` (none): the token ``--enable-api`` requires.
 """
@@ -31,10 +33,14 @@ MAX_REQUEST_BYTES = "DIGITUKI_MAX_REQUEST_BYTES"
 PUBLIC = "DIGITUKI_PUBLIC"
 SESSION_SECRET = "DIGITUKI_SESSION_SECRET"
 CORS_ORIGINS = "DIGITUKI_CORS_ORIGINS"
+CHAT_IDLE_MINUTES = "DIGITUKI_CHAT_IDLE_MINUTES"
 API_TOKEN_VARIABLES = ("DIGITUKI_API_TOKEN", "RASA_AUTH_TOKEN")
 
 DEFAULT_MAX_MESSAGE_CHARS = 1000
 DEFAULT_MAX_REQUEST_BYTES = 32 * 1024
+DEFAULT_CHAT_IDLE_MINUTES = 15
+#: A day: longer would keep a shared computer's conversation open overnight.
+MAX_CHAT_IDLE_MINUTES = 24 * 60
 #: Room for a message of the longest allowed length even if every character takes 4 bytes of
 #: UTF-8, plus the JSON around it: a message just over the limit gets the friendly reply, not 413.
 BYTES_PER_CHAR = 4
@@ -60,10 +66,15 @@ class HttpSettings:
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES
     public: bool = False
     session_secret: Optional[str] = None
+    chat_idle_minutes: int = DEFAULT_CHAT_IDLE_MINUTES
 
     def __post_init__(self) -> None:
         if self.max_message_chars < 1:
             raise SettingsError(f"{MAX_MESSAGE_CHARS} must be at least 1")
+        if not 1 <= self.chat_idle_minutes <= MAX_CHAT_IDLE_MINUTES:
+            raise SettingsError(
+                f"{CHAT_IDLE_MINUTES} must be between 1 and {MAX_CHAT_IDLE_MINUTES} minutes"
+            )
         needed = self.max_message_chars * BYTES_PER_CHAR + ENVELOPE_BYTES
         if self.max_request_bytes < needed:
             raise SettingsError(
@@ -80,6 +91,7 @@ class HttpSettings:
             max_request_bytes=_integer(environ, MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES),
             public=_flag(environ, PUBLIC),
             session_secret=environ.get(SESSION_SECRET) or None,
+            chat_idle_minutes=_integer(environ, CHAT_IDLE_MINUTES, DEFAULT_CHAT_IDLE_MINUTES),
         )
 
 

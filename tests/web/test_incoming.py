@@ -11,6 +11,7 @@ from bot.web.incoming import (
     RejectedRequest,
     check_sender_id,
     read_json_object,
+    read_message_id,
     read_turn,
 )
 from bot.web.session_ids import SessionIdSigner
@@ -172,3 +173,18 @@ def test_the_too_long_reply_comes_from_the_domain_with_the_limit() -> None:
     text = message_too_long_text(750)
     assert "750" in text and "{limit}" not in text
     assert text.startswith("Viestisi on liian pitkä")
+
+
+def test_a_message_id_is_optional_but_must_be_safe() -> None:
+    assert read_message_id({}) is None
+    assert read_message_id({"message_id": "m0123456789abcdef"}) == "m0123456789abcdef"
+    for bad, code in (
+        ("lyhyt", "invalid_message_id"),
+        (["m0123456789"], "invalid_message_id"),
+        ("m" * 65, "invalid_message_id"),
+        ("id_4111_1111_1111_1111", "personal_data_in_message_id"),
+    ):
+        with pytest.raises(RejectedRequest) as refused:
+            read_message_id({"message_id": bad})
+        assert (refused.value.status, refused.value.code) == (400, code)
+        assert str(bad) not in json.dumps(refused.value.body)

@@ -51,3 +51,19 @@ def test_without_a_secret_each_signer_has_its_own_key_and_says_so(caplog) -> Non
 def test_a_short_secret_is_refused() -> None:
     with pytest.raises(ValueError):
         SessionIdSigner(b"short")
+
+
+def test_an_id_carries_the_second_it_was_issued() -> None:
+    signer = SessionIdSigner(b"s" * 32, clock=lambda: 1_800_000_000.7)
+    issued = signer.issue()
+    assert signer.issued_at(issued) == 1_800_000_000.0
+    assert SessionIdSigner(b"s" * 32).issued_at(issued) == 1_800_000_000.0  # any process
+
+
+def test_the_issue_time_cannot_be_changed_without_breaking_the_signature() -> None:
+    signer = SessionIdSigner(b"s" * 32, clock=lambda: 1_800_000_000)
+    issued = signer.issue()
+    later = SessionIdSigner(b"s" * 32, clock=lambda: 1_900_000_000).issue()
+    forged = issued[:24] + later[24:32] + issued[32:]  # a newer time on an old id
+    assert signer.issued_at(forged) is None and not signer.is_valid(forged)
+    assert signer.issued_at("A" * 48) is None  # the old 48-character format is gone

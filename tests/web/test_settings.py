@@ -21,6 +21,7 @@ def test_defaults_without_environment() -> None:
     assert settings.max_message_chars == DEFAULT_MAX_MESSAGE_CHARS == 1000
     assert settings.max_request_bytes == DEFAULT_MAX_REQUEST_BYTES == 32 * 1024
     assert settings.public is False and settings.session_secret is None
+    assert settings.chat_idle_minutes == 15
 
 
 def test_values_from_the_environment() -> None:
@@ -30,8 +31,10 @@ def test_values_from_the_environment() -> None:
             "DIGITUKI_MAX_REQUEST_BYTES": "16384",
             "DIGITUKI_PUBLIC": "1",
             "DIGITUKI_SESSION_SECRET": "s" * 40,
+            "DIGITUKI_CHAT_IDLE_MINUTES": "5",
         }
     )
+    assert settings.chat_idle_minutes == 5
     assert (settings.max_message_chars, settings.max_request_bytes) == (500, 16384)
     assert settings.public and settings.session_secret == "s" * 40
 
@@ -44,6 +47,9 @@ def test_values_from_the_environment() -> None:
         ({"DIGITUKI_MAX_REQUEST_BYTES": "2048"}, "DIGITUKI_MAX_REQUEST_BYTES"),
         ({"DIGITUKI_PUBLIC": "maybe"}, "DIGITUKI_PUBLIC"),
         ({"DIGITUKI_SESSION_SECRET": "short"}, "DIGITUKI_SESSION_SECRET"),
+        ({"DIGITUKI_CHAT_IDLE_MINUTES": "0"}, "DIGITUKI_CHAT_IDLE_MINUTES"),
+        ({"DIGITUKI_CHAT_IDLE_MINUTES": "1441"}, "DIGITUKI_CHAT_IDLE_MINUTES"),
+        ({"DIGITUKI_CHAT_IDLE_MINUTES": "15 min"}, "DIGITUKI_CHAT_IDLE_MINUTES"),
     ],
 )
 def test_a_bad_value_names_its_variable(environ, named) -> None:

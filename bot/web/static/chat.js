@@ -1,25 +1,182 @@
-// Talks to the assistant's web chat channel on the same server, which takes messages only with
-// a conversation id the server issued (POST .../session); the id lives for this browser tab.
+// The web chat page. It talks only to the assistant's webchat channel on the same server
+// (bot/web/channel.py), which takes messages only with a conversation id it issued.
+//
+// Shared computers (a library's desk): this tab keeps nothing of a conversation but its id and
+// the time of its last turn (sessionStorage, gone when the tab closes); never the texts.
+// "Aloita alusta" and DIGITUKI_CHAT_IDLE_MINUTES end the conversation on the server too. A reload
+// within the idle time does not continue silently: the page says a conversation is ongoing and
+// continues it only when "Jatka keskustelua" is pressed; anything else starts afresh.
+//
+// Every text from the server is shown as text (textContent; nothing is parsed as HTML); only http(s)
+// addresses and phone numbers become links, built with DOM calls.
 (function () {
   "use strict";
-  var webhook = "/webhooks/webchat/webhook";
-  var sessionUrl = "/webhooks/webchat/session";
-  var senderKey = "digituki-conversation";
-  var log = document.getElementById("log");
-  var form = document.getElementById("composer");
-  var input = document.getElementById("message");
-  var status = document.getElementById("status");
+  var base = "/webhooks/webchat/";
+  var storageKey = "digituki-conversation";
+  var byId = function (id) { return document.getElementById(id); };
+  var log = byId("log");
+  var form = byId("composer");
+  var input = byId("message");
+  var statusBox = byId("status");
+  var retryButton = byId("retry");
+  var typing = byId("typing");
+  var announcer = byId("announcer");
+  var counter = byId("counter");
+  var tooLong = byId("too-long");
+  var ongoing = byId("ongoing");
+  var config = {
+    max_message_chars: 1000, idle_minutes: 15, request_timeout_seconds: 20,
+    too_long_text: "", national_contacts: ""
+  };
+  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-  function add(kind, text) {
+  var conversation = null; // { sender, lastActivity } of this tab, or null before the first turn
+  var generation = 0; // grows at every fresh start: answers meant for an older one are dropped
+  var inFlight = null; // AbortController of the request on its way
+  var pending = null; // the message not answered yet: { text, label, id, sending, renewed }
+  var idleTimer = null;
+  var lastTyped = 0;
+
+  // ---- storage: the id and the time of the last turn, nothing else -------------------------
+
+  function remember() {
+    try {
+      if (conversation) { sessionStorage.setItem(storageKey, JSON.stringify(conversation)); }
+      else { sessionStorage.removeItem(storageKey); }
+    } catch (ignored) { /* storage off: the conversation lives as long as the page */ }
+  }
+
+  function remembered() {
+    try {
+      var stored = JSON.parse(sessionStorage.getItem(storageKey));
+      if (stored && typeof stored.sender === "string" && typeof stored.lastActivity === "number") {
+        return stored;
+      }
+    } catch (ignored) { /* nothing usable */ }
+    return null;
+  }
+
+  // ---- requests: every one ends, answered, refused or timed out ------------------------------
+
+  function request(method, path, body) {
+    var controller = new AbortController();
+    var timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); },
+      config.request_timeout_seconds * 1000);
+    inFlight = controller;
+    var options = { method: method, signal: controller.signal };
+    if (body !== undefined) {
+      options.headers = { "Content-Type": "application/json" };
+      options.body = JSON.stringify(body);
+    }
+    return fetch(base + path, options).then(function (reply) {
+      return reply.json().catch(function () { return {}; }).then(function (data) {
+        return { status: reply.status, data: data || {} };
+      });
+    }).catch(function () {
+      throw { kind: timedOut ? "timeout" : "network" };
+    }).finally(function () {
+      clearTimeout(timer);
+      if (inFlight === controller) { inFlight = null; }
+    });
+  }
+
+  function abortRequest() {
+    if (inFlight) { inFlight.abort(); inFlight = null; }
+  }
+
+  function newMessageId() {
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return "m" + Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function adopt(sender) {
+    conversation = { sender: sender, lastActivity: Date.now() };
+    remember();
+    scheduleIdleCheck();
+  }
+
+  function ensureSender() {
+    if (conversation) { return Promise.resolve(conversation.sender); }
+    return request("POST", "session").then(function (reply) {
+      if (reply.status !== 200 || typeof reply.data.sender !== "string") {
+        throw { kind: "network" };
+      }
+      adopt(reply.data.sender);
+      return reply.data.sender;
+    });
+  }
+
+  // ---- what the page shows --------------------------------------------------------------------
+
+  var LINK = new RegExp(
+    "(?:https?://|www\\.)[^\\s<>\"]+" +
+    "|(?<![@\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.fi(?:/[^\\s<>\"]*)?(?![\\w-])" +
+    "|(?<![\\w+])(?:\\+358[ -]?|0)\\d{1,3}(?:[ -]\\d{2,4}){1,3}(?!\\w)", "g");
+
+  function phoneLink(found) {
+    var digits = found.replace(/[^\d+]/g, "");
+    if (/^0*$/.test(digits.replace(/^\+358|^0/, ""))) { return null; } // 000 0000: a sample
+    var link = document.createElement("a");
+    link.href = "tel:" + digits;
+    link.textContent = found;
+    return { node: link, length: found.length };
+  }
+
+  function webLink(found) {
+    var address = found.replace(/[.,;:!?)\]]+$/, "");
+    var url;
+    try { url = new URL(/^https?:\/\//i.test(address) ? address : "https://" + address); }
+    catch (invalid) { return null; }
+    if (url.protocol !== "https:" && url.protocol !== "http:") { return null; }
+    var link = document.createElement("a");
+    link.href = url.href;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = address;
+    var note = document.createElement("span");
+    note.className = "sr-only";
+    note.textContent = " (avautuu uuteen välilehteen)";
+    link.appendChild(note);
+    return { node: link, length: address.length };
+  }
+
+  function appendLinked(parent, text) {
+    var at = 0;
+    var match;
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(text)) !== null) {
+      var made = /^[+\d]/.test(match[0]) ? phoneLink(match[0]) : webLink(match[0]);
+      if (!made) { continue; }
+      parent.appendChild(document.createTextNode(text.slice(at, match.index)));
+      parent.appendChild(made.node);
+      at = match.index + made.length;
+      LINK.lastIndex = at;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function setBubbleText(item, text, linked) {
+    var body = item.querySelector(".text");
+    body.textContent = "";
+    if (linked) { appendLinked(body, text); } else { body.textContent = text; }
+  }
+
+  function addBubble(kind, text) {
     var item = document.createElement("li");
     item.className = kind;
     var who = document.createElement("span");
     who.className = "sr-only";
     who.textContent = kind === "me" ? "Sinä: " : "Opas: ";
+    var body = document.createElement("span");
+    body.className = "text";
     item.appendChild(who);
-    item.appendChild(document.createTextNode(text));
+    item.appendChild(body);
+    setBubbleText(item, text, kind === "bot");
     log.appendChild(item);
-    item.scrollIntoView({ block: "end" });
     return item;
   }
 
@@ -27,87 +184,360 @@
     var group = document.createElement("div");
     group.className = "choices";
     group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Vastausvaihtoehdot");
     buttons.forEach(function (choice) {
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = choice.title;
-      button.addEventListener("click", function () { send(choice.payload, choice.title); });
+      button.addEventListener("click", function () {
+        if (button.disabled || (pending && pending.sending)) { return; }
+        button.classList.add("chosen");
+        var mark = document.createElement("span");
+        mark.className = "sr-only";
+        mark.textContent = " (valittu)";
+        button.appendChild(mark);
+        clearStatus();
+        submit(choice.payload, choice.title);
+        input.focus({ preventScroll: true });
+      });
       group.appendChild(button);
     });
     item.appendChild(group);
   }
 
-  var pendingId = null; // one id request at a time, shared by messages sent meanwhile
-
-  function conversation(renew) {
-    if (renew) { sessionStorage.removeItem(senderKey); pendingId = null; }
-    var known = sessionStorage.getItem(senderKey);
-    if (known) { return Promise.resolve(known); }
-    pendingId = pendingId || fetch(sessionUrl, { method: "POST" }).then(function (reply) {
-      if (!reply.ok) { throw new Error(String(reply.status)); }
-      return reply.json();
-    }).then(function (session) {
-      sessionStorage.setItem(senderKey, session.sender);
-      return session.sender;
-    }).finally(function () { pendingId = null; });
-    return pendingId;
-  }
-
-  function post(message, renew) {
-    return conversation(renew).then(function (sender) {
-      return fetch(webhook, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender: sender, message: message })
-      });
+  // Choices answer the turn they came with: once anything is sent they can no longer be used.
+  function spendChoices() {
+    Array.prototype.forEach.call(log.querySelectorAll(".choices button"), function (button) {
+      button.disabled = true;
     });
   }
 
-  function send(message, shown) {
-    add("me", shown || message);
-    status.textContent = "Opas kirjoittaa…";
-    return post(message).then(function (reply) {
-      // 403: the server no longer knows this id (restarted with a new key); start anew once.
-      return reply.status === 403 ? post(message, true) : reply;
+  function showBotTurn(messages) {
+    var spoken = [];
+    messages.forEach(function (message) {
+      var buttons = message.buttons || [];
+      if (!message.text && !buttons.length) { return; }
+      var item = addBubble("bot", message.text || "");
+      spoken.push(message.text || "");
+      if (buttons.length) {
+        addChoices(item, buttons);
+        spoken.push("Vaihtoehdot: " + buttons.map(function (b) { return b.title; }).join(", ") + ".");
+      }
+    });
+    announce(spoken.join(" "));
+  }
+
+  // One announcement per bot turn: the log itself is not a live region.
+  function announce(text) {
+    announcer.textContent = "";
+    setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function showStatus(text, extra) {
+    statusBox.textContent = text;
+    if (extra) {
+      statusBox.appendChild(document.createTextNode(" "));
+      appendLinked(statusBox, extra);
+    }
+  }
+
+  function clearStatus() {
+    statusBox.textContent = "";
+    retryButton.hidden = true;
+  }
+
+  function keepComposerInView() {
+    form.scrollIntoView({ block: "end", behavior: reduceMotion ? "auto" : "smooth" });
+  }
+
+  function focusInputIfLost() {
+    var active = document.activeElement;
+    if (!active || active === document.body || active.disabled || active.hidden) {
+      input.focus({ preventScroll: true });
+    }
+  }
+
+  function characters(text) { return Array.from(text).length; } // as the server counts them
+
+  function updateCounter() {
+    var length = characters(input.value.trim());
+    var over = length > config.max_message_chars;
+    counter.textContent = length + " / " + config.max_message_chars + " merkkiä";
+    input.setAttribute("aria-invalid", over ? "true" : "false");
+    var notice = over ? config.too_long_text : "";
+    if (tooLong.textContent !== notice) { tooLong.textContent = notice; }
+  }
+
+  function wipe() {
+    abortRequest();
+    generation += 1;
+    pending = null;
+    log.textContent = "";
+    announcer.textContent = "";
+    typing.hidden = true;
+    ongoing.hidden = true;
+    clearStatus();
+  }
+
+  // ---- sending: one message at a time, the same id when it is sent again ----------------------
+
+  function send(text, label) {
+    if (!pending || pending.text !== text || pending.label !== (label || null)) {
+      pending = { text: text, label: label || null, id: newMessageId(), renewed: false };
+    }
+    var message = pending;
+    message.sending = true;
+    spendChoices();
+    retryButton.hidden = true;
+    var bubble = addBubble("me", label || "Lähetetään…");
+    if (!label) { bubble.classList.add("pending"); }
+    typing.hidden = false;
+    keepComposerInView();
+    var mine = generation;
+    return ensureSender().then(function (sender) {
+      return request("POST", "turn", { sender: sender, message: text, message_id: message.id });
     }).then(function (reply) {
-      if (!reply.ok) { throw new Error(String(reply.status)); }
-      return reply.json();
-    }).then(function (answers) {
-      status.textContent = "";
-      answers.forEach(function (answer) {
-        var item = add("bot", answer.text || "");
-        if (answer.buttons && answer.buttons.length) { addChoices(item, answer.buttons); }
-      });
-    }).catch(function () {
-      status.textContent = "Yhteys katkesi. Kirjoittamasi viesti on yhä kentässä: yritä uudelleen.";
-      if (!shown) { input.value = message; }
+      if (mine === generation) { answered(reply, message, bubble); }
+    }, function (failure) {
+      if (mine === generation) { failed(failure.kind || "network", message, bubble); }
     });
   }
+
+  function answered(reply, message, bubble) {
+    typing.hidden = true;
+    message.sending = false;
+    if (reply.status === 200) {
+      pending = null;
+      if (message.label) {
+        // a choice: its title is what the person pressed
+      } else if (typeof reply.data.user_text === "string") {
+        setBubbleText(bubble, reply.data.user_text, false); // as stored: codes replaced
+        bubble.classList.remove("pending");
+      } else {
+        bubble.remove(); // not kept (too long, or not processed): the text goes back
+        restoreText(message);
+      }
+      if (conversation) { conversation.lastActivity = Date.now(); remember(); }
+      scheduleIdleCheck();
+      showBotTurn(reply.data.messages || []);
+      focusInputIfLost();
+      keepComposerInView();
+      return;
+    }
+    bubble.remove();
+    var code = reply.data.error;
+    if (reply.status === 403 && !message.renewed) {
+      // Ended, expired or unknown to the server: the old conversation is gone for good.
+      startAfresh({ text: message.text, label: message.label, renewed: true },
+        "Edellinen keskustelu oli päättynyt, joten aloitettiin uusi.");
+      return;
+    }
+    restoreText(message);
+    if (reply.status === 413) {
+      showStatus(config.too_long_text);
+    } else if (reply.status === 503 || code === "not_ready") {
+      offerRetry("Opas ei ole vielä valmis. Viestisi on tallessa: yritä hetken päästä uudelleen.");
+    } else if (reply.status >= 500) {
+      offerRetry("Viestin käsittely epäonnistui. Viestisi on tallessa: yritä uudelleen.");
+    } else {
+      pending = null;
+      showStatus("Viestiä ei voitu lähettää. Tarkista viesti ja yritä uudelleen.");
+    }
+    focusInputIfLost();
+  }
+
+  function failed(kind, message, bubble) {
+    typing.hidden = true;
+    message.sending = false;
+    bubble.remove();
+    restoreText(message);
+    if (kind === "timeout") {
+      offerRetry("Opas ei vastannut ajoissa. Viestisi on tallessa: yritä uudelleen.",
+        config.national_contacts);
+    } else {
+      offerRetry("Yhteys katkesi. Viestisi on tallessa: yritä uudelleen.");
+    }
+    focusInputIfLost();
+  }
+
+  function restoreText(message) {
+    if (!message.label && !input.value) { input.value = message.text; updateCounter(); }
+  }
+
+  function offerRetry(text, extra) {
+    showStatus(text, extra);
+    retryButton.hidden = false;
+  }
+
+  function submit(text, label) {
+    if (pending && pending.sending) {
+      showStatus("Odota hetki: opas vastaa vielä edelliseen viestiin.");
+      return;
+    }
+    if (!ongoing.hidden) {
+      // Sent without choosing: on a shared computer the safe guess is a new person.
+      startAfresh({ text: text, label: label }, "Aloitettiin uusi keskustelu.");
+      return;
+    }
+    send(text, label);
+  }
+
+  // ---- ending a conversation -------------------------------------------------------------------
+
+  function endOnServer(sender) {
+    return request("POST", "restart", sender ? { sender: sender } : {});
+  }
+
+  // Ends this tab's conversation on the server and starts a new one with `first` (else a greeting).
+  function startAfresh(first, notice) {
+    var old = conversation && conversation.sender;
+    wipe();
+    conversation = null;
+    remember();
+    var mine = generation;
+    showStatus("Aloitetaan alusta…");
+    return endOnServer(old).then(function (reply) {
+      if (mine === generation && reply.status === 200 && typeof reply.data.sender === "string") {
+        adopt(reply.data.sender);
+      }
+    }, function () { /* the next message asks for a new id; the old one expires anyway */ })
+      .then(function () {
+        if (mine !== generation) { return; }
+        showStatus(notice);
+        if (first) {
+          send(first.text, first.label);
+          pending.renewed = Boolean(first.renewed);
+        } else {
+          send("/greet", "Hei");
+        }
+      });
+  }
+
+  function startOver() {
+    input.value = "";
+    updateCounter();
+    lastTyped = 0;
+    startAfresh(null, "Aloitit alusta. Edellinen keskustelu on päättynyt.");
+    input.focus({ preventScroll: true });
+  }
+
+  function idleMilliseconds() { return config.idle_minutes * 60000; }
+
+  function lastActivity() {
+    return Math.max(conversation ? conversation.lastActivity : 0, lastTyped);
+  }
+
+  function scheduleIdleCheck() {
+    clearTimeout(idleTimer);
+    if (!lastActivity()) { return; }
+    var due = lastActivity() + idleMilliseconds() - Date.now();
+    idleTimer = setTimeout(checkIdle, Math.max(0, due) + 250);
+  }
+
+  function checkIdle() {
+    if (!lastActivity()) { return; }
+    if (Date.now() - lastActivity() < idleMilliseconds()) { scheduleIdleCheck(); return; }
+    // Walked away: wipe everything, end it on the server, start nothing until someone writes.
+    var old = conversation && conversation.sender;
+    wipe();
+    conversation = null;
+    remember();
+    lastTyped = 0;
+    input.value = "";
+    updateCounter();
+    if (old) { endOnServer(old).catch(function () { /* it expires on the server anyway */ }); }
+    showStatus("Keskustelu päättyi, koska sitä ei jatkettu " + config.idle_minutes +
+      " minuuttiin. Voit aloittaa uuden kirjoittamalla viestin.");
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
     if (!text) { return; }
-    input.value = "";
-    send(text).then(function () { input.focus(); });
-  });
-
-  document.getElementById("share-location").addEventListener("click", function () {
-    if (!navigator.geolocation) {
-      status.textContent = "Selaimesi ei kerro sijaintia. Kirjoita kuntasi tai postinumerosi.";
+    if (characters(text) > config.max_message_chars) {
+      updateCounter();
+      input.focus();
       return;
     }
-    status.textContent = "Haetaan sijaintia…";
+    if (pending && pending.sending) {
+      showStatus("Odota hetki: opas vastaa vielä edelliseen viestiin.");
+      return;
+    }
+    clearStatus();
+    input.value = "";
+    updateCounter();
+    submit(text);
+  });
+
+  input.addEventListener("input", function () {
+    updateCounter();
+    lastTyped = Date.now();
+    scheduleIdleCheck();
+  });
+
+  retryButton.addEventListener("click", function () {
+    if (!pending || pending.sending) { return; }
+    if (!pending.label && input.value.trim() === pending.text) { input.value = ""; }
+    updateCounter();
+    clearStatus();
+    input.focus({ preventScroll: true });
+    send(pending.text, pending.label);
+  });
+
+  byId("start-over").addEventListener("click", startOver);
+  byId("ongoing-start-over").addEventListener("click", startOver);
+  byId("ongoing-continue").addEventListener("click", function () {
+    ongoing.hidden = true;
+    showStatus("Jatketaan aiempaa keskustelua. Sen aiemmat viestit eivät näy tässä.");
+    input.focus();
+  });
+
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { checkIdle(); }
+  });
+
+  byId("share-location").addEventListener("click", function () {
+    if (!navigator.geolocation) {
+      showStatus("Selaimesi ei kerro sijaintia. Kirjoita kuntasi tai postinumerosi.");
+      return;
+    }
+    showStatus("Haetaan sijaintia…");
     navigator.geolocation.getCurrentPosition(function (position) {
-      var payload = "/inform" + JSON.stringify({
+      clearStatus();
+      submit("/inform" + JSON.stringify({
         latitude: Number(position.coords.latitude.toFixed(3)),
         longitude: Number(position.coords.longitude.toFixed(3))
-      });
-      send(payload, "Käytä sijaintiani");
+      }), "Käytä sijaintiani");
     }, function () {
-      status.textContent = "Sijaintia ei saatu. Kirjoita kuntasi tai postinumerosi.";
+      showStatus("Sijaintia ei saatu. Kirjoita kuntasi tai postinumerosi.");
     }, { maximumAge: 600000, timeout: 10000 });
   });
 
-  send("/greet", "Hei");
+  // ---- start: the server's limits first, then a new conversation or the ongoing notice ----------
+
+  function begin() {
+    byId("idle-minutes").textContent = String(config.idle_minutes);
+    updateCounter();
+    var stored = remembered();
+    if (stored && Date.now() - stored.lastActivity < idleMilliseconds()) {
+      conversation = stored;
+      ongoing.hidden = false;
+      scheduleIdleCheck();
+      byId("ongoing-title").focus();
+      return;
+    }
+    conversation = null;
+    remember();
+    send("/greet", "Hei");
+  }
+
+  request("GET", "config").then(function (reply) {
+    if (reply.status === 200) {
+      Object.keys(config).forEach(function (key) {
+        if (reply.data[key] !== undefined) { config[key] = reply.data[key]; }
+      });
+    }
+  }, function () { /* the defaults above match the server's defaults */ }).then(begin);
 })();
