@@ -16,6 +16,7 @@ Rasa's own format, checked by `rasa data validate`.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
 
 import numpy as np
@@ -216,7 +217,9 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         """Balanced class weights, capped, as per-example weights."""
         classes, counts = np.unique(targets, return_counts=True)
         balanced = len(targets) / (len(classes) * counts)
-        weight = dict(zip(classes, np.minimum(balanced, self._config["max_class_weight"])))
+        weight = dict(
+            zip(classes, np.minimum(balanced, self._config["max_class_weight"]), strict=True)
+        )
         return np.array([weight[target] for target in targets])
 
     @staticmethod
@@ -288,8 +291,6 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> TriageClassifier:
-        import skops.io as sio
-
         merged = {**cls.get_default_config(), **config}
         classifiers: Dict[str, LogisticRegression] = {}
         try:
@@ -297,9 +298,33 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 for label in merged["labels"]:
                     path = directory / f"{label}.skops"
                     if path.exists():
-                        classifiers[label] = sio.load(
-                            path, trusted=sio.get_untrusted_types(file=path)
-                        )
+                        classifiers[label] = load_classifier(path)
         except ValueError:
             logger.warning("TriageClassifier: no trained model found; predicting nothing.")
         return cls(config, model_storage, resource, classifiers)
+
+
+class UntrustedModelFile(Exception):
+    """A classifier file holds something this project never saves: it is not loaded."""
+
+
+def load_classifier(path: Path) -> LogisticRegression:
+    """A classifier saved by :meth:`TriageClassifier.persist`, and nothing else.
+
+    WHY: a model archive is a file someone can swap. skops refuses to build any type outside
+    its own trusted set (scikit-learn, NumPy and SciPy internals) unless the caller names it, so
+    naming no extra type and checking what comes out means a crafted file cannot run code here.
+    """
+    import skops.io as sio
+    from skops.io.exceptions import UntrustedTypesFoundException
+
+    try:
+        classifier = sio.load(path, trusted=False)
+    except UntrustedTypesFoundException as error:
+        raise UntrustedModelFile(f"{path.name}: refusing to load it ({error})") from error
+    if not isinstance(classifier, LogisticRegression):
+        raise UntrustedModelFile(
+            f"{path.name}: holds a {type(classifier).__name__}, not the LogisticRegression "
+            "this project saves; retrain the model"
+        )
+    return classifier
