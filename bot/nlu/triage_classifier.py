@@ -41,7 +41,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.entities import attach_entities, message_entity
-from bot.triage.contrast import affirmed_span
+from bot.triage.contrast import outside, rejected_spans
 from bot.triage.labels import ASKER, LABEL_VALUES
 
 logger = logging.getLogger(__name__)
@@ -52,14 +52,14 @@ NOT_STATED = "__not_stated__"
 def first_annotated_value(message: Message, label: str) -> Optional[str]:
     """The value of the first (leftmost) entity annotation of `label`, if any.
 
-    In a contrast ("ei [pankki] vaan [Kela]") only the affirmed part counts, as in prediction.
+    In a contrast ("ei [pankki] vaan [Kela]") the rejected part does not count, as in prediction.
     """
-    span = affirmed_span(message.get(TEXT) or "")
+    rejected = rejected_spans(message.get(TEXT) or "")
     annotated = [
         entity
         for entity in message.get(ENTITIES) or []
         if entity.get(ENTITY_ATTRIBUTE_TYPE) == label
-        and (span is None or span[0] <= entity.get(ENTITY_ATTRIBUTE_START, 0) < span[1])
+        and outside(rejected, entity.get(ENTITY_ATTRIBUTE_START, 0))
     ]
     if not annotated:
         return None
@@ -89,17 +89,19 @@ def sentence_features(message: Message) -> csr_matrix:
     return hstack(parts).tocsr()
 
 
-def affirmed_features(message: Message) -> Optional[csr_matrix]:
-    """Features of only the affirmed part of a contrast ("ei se ole pankki vaan Kela"), or None.
+def unrejected_features(message: Message) -> Optional[csr_matrix]:
+    """Features of the message without what a contrast rejects, or None when nothing is.
 
-    Built by adding up the token-level features of the affirmed tokens, which equals the
-    sentence features of that part except for word pairs.
+    "mun äiti ei tarvii pankkia vaan kelan asiat" is read as "mun äiti … kelan asiat": the
+    correction replaces the topic, and "mun äiti" still says who asks. Built by adding up the
+    token-level features of the kept tokens, which equals the sentence features of that text
+    except for word pairs.
     """
-    span = affirmed_span(message.get(TEXT) or "")
-    if span is None or message.get_dense_features(TEXT)[0] is not None:
+    rejected = rejected_spans(message.get(TEXT) or "")
+    if not rejected or message.get_dense_features(TEXT)[0] is not None:
         return None
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    rows = [index for index, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    rows = [index for index, token in enumerate(tokens) if outside(rejected, token.start)]
     sequence = message.get_sparse_features(TEXT)[0]
     if not rows or sequence is None:
         return None
@@ -107,9 +109,9 @@ def affirmed_features(message: Message) -> Optional[csr_matrix]:
 
 
 def classified_features(message: Message) -> csr_matrix:
-    """What the labels are predicted from: the affirmed part of a contrast, else the message."""
-    affirmed = affirmed_features(message)
-    return affirmed if affirmed is not None else sentence_features(message)
+    """What the labels are predicted from: the message without what a contrast rejects."""
+    kept = unrejected_features(message)
+    return kept if kept is not None else sentence_features(message)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
