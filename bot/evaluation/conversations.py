@@ -446,11 +446,11 @@ def run(directory: Path = CONVERSATIONS_DIR) -> Summary:
 
 
 def write_report(
-    summary: Summary, results: Sequence[ConversationResult], name: str = "conversation_evaluation"
+    summary: Summary, results: Sequence[ConversationResult], report: str = "conversation_evaluation"
 ) -> Path:
     RESULTS_DIR.mkdir(exist_ok=True)
     payload = {**summary.as_dict(), "results": [r.as_dict() for r in results]}
-    (RESULTS_DIR / f"{name}.json").write_text(
+    (RESULTS_DIR / f"{report}.json").write_text(
         json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8"
     )
     lines = [
@@ -493,12 +493,12 @@ def write_report(
         lines.append("")
         lines += _transcript(result)
         lines.append("")
-    path = RESULTS_DIR / f"{name}.md"
+    path = RESULTS_DIR / f"{report}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     transcripts = ["# Conversation transcripts", ""]
     for result in results:
         transcripts += [f"## {result.conversation.id}", "", *_transcript(result), ""]
-    transcripts_name = name.replace("conversation_evaluation", "conversation_transcripts")
+    transcripts_name = report.replace("conversation_evaluation", "conversation_transcripts")
     (RESULTS_DIR / f"{transcripts_name}.md").write_text(
         "\n".join(transcripts) + "\n", encoding="utf-8"
     )
