@@ -27,6 +27,7 @@ evaluate: train
 	$(PY) -m bot evaluate triage
 	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
 	$(PY) -m bot evaluate conversations
+	$(PY) -m bot evaluate conversations --set dev
 
 bench: setup
 	$(PY) scripts/bench_providers.py

@@ -11,12 +11,14 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.closing import closes_conversation, say_closing
 from actions.providers import HelsinkiClock, utter_planned
 from actions.urgent import say_urgent_steps_if_new
 from bot.providers.forms import forms_of
 from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
 from bot.providers.search import ProviderHit, SearchResult
 from bot.providers.service import PersonQuery, find_for_person
+from bot.triage.help_form import wants_a_person
 
 # Forms in which a person answers: a call, a chat or video call, a visit, a home visit.
 HUMAN_FORMS = frozenset({"phone", "remote", "in_person", "home_visit"})
@@ -48,6 +50,11 @@ class ActionOfferHuman(HelsinkiClock, Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
+        text = tracker.latest_message.get("text") or ""
+        if not urgent and closes_conversation(text, tracker) and not wants_a_person(text):
+            # "ok kiitos, soitetaan heti pankin sulkupalveluun": they will call; a goodbye.
+            say_closing(dispatcher, text, tracker)
+            return []
         query = PersonQuery.from_slots(tracker.slots)
         now = self.now()
         result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))

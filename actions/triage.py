@@ -172,9 +172,13 @@ class ActionTriageNext(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
-        if urgent:
-            return [*urgent, SlotSet(AWAITING_SLOT, None)]
         text = tracker.latest_message.get("text") or ""
+        if urgent:
+            # "…nyt tuli veloitus! voitteko perua sen maksun": the steps, then the answer.
+            answer = (
+                [FollowupAction("action_answer_limit_question")] if asks_permission(text) else []
+            )
+            return [*urgent, SlotSet(AWAITING_SLOT, None), *answer]
         if asks_permission(text):
             return [FollowupAction("action_answer_limit_question")]
         set_now = slots_set_since_last_user_message(tracker)

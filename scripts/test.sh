@@ -32,3 +32,6 @@ step "conversation evaluation: whole scripted conversations through the assistan
 
 step "triage evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate triage --data evaluation/dev.jsonl
+
+step "conversation evaluation on the second, independently written set (report only)"
+.venv/bin/python -m bot evaluate conversations --set dev

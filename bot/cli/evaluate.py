@@ -35,6 +35,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="triage: score these JSONL messages instead of the held-out set "
         "(e.g. evaluation/dev.jsonl); the report is results/triage_evaluation_<name>.md",
     )
+    parser.add_argument(
+        "--set",
+        choices=("main", "dev"),
+        default="main",
+        help="conversations: main (evaluation/conversations/, with floors) or dev "
+        "(evaluation/conversations_dev/, written apart, report only)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -49,7 +56,7 @@ def handle(args: argparse.Namespace) -> int:
         if args.data:
             print("--data applies to `evaluate triage` only")
             return 2
-        return _conversations(args.strict, args.no_regression)
+        return _conversations(args.strict, args.no_regression, args.set)
     if args.data and not args.data.is_file():
         print(f"No such file: {args.data}")
         return 2
@@ -86,16 +93,23 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
     return _verdict(misses, regressions, strict=strict, no_regression=no_regression)
 
 
-def _conversations(strict: bool, no_regression: bool) -> int:
+def _conversations(strict: bool, no_regression: bool, which: str) -> int:
     from bot.evaluation import conversations
 
+    directory = conversations.CONVERSATIONS_DIR
+    if which == "dev":
+        if no_regression or strict:
+            print("--set dev is a report only: it has no floors or targets to fail on")
+            return 2
+        directory = conversations.DEV_CONVERSATIONS_DIR
     try:
-        summary = conversations.run()
+        summary = conversations.run(directory)
     except conversations.ConversationDataError as error:
         print(f"Cannot evaluate: {error}")
         return 2
-    print((conversations.RESULTS_DIR / "conversation_evaluation.md").read_text().split("## By")[0])
-    print(f"Details: {conversations.RESULTS_DIR / 'conversation_evaluation.md'}")
+    report = conversations.RESULTS_DIR / f"{conversations.report_name(directory)}.md"
+    print(report.read_text().split("## By")[0])
+    print(f"Details: {report}")
     misses = conversations.failing(summary, conversations.TARGETS)
     regressions = conversations.failing(summary, conversations.FLOORS)
     return _verdict(misses, regressions, strict=strict, no_regression=no_regression)

@@ -34,6 +34,9 @@ from bot.paths import PROJECT_ROOT, RESULTS_DIR
 from bot.triage.labels import ASKERS, LABEL_VALUES
 
 CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations"
+#: A second set written apart from the first, for checking that a fix generalises (report only:
+#: it has no floors, so tuning against it would show up as a gap between the two sets).
+DEV_CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations_dev"
 HELP_KINDS = ("urgent", "providers", "human", "rule", "non_digital")
 HELP_FORMS = ("phone", "remote", "in_person", "home_visit", "paper")
 LIMIT_KEYS = (
@@ -422,6 +425,12 @@ def failing(summary: Summary, limits: Mapping[str, float] = FLOORS) -> List[str]
     return problems
 
 
+def report_name(directory: Path) -> str:
+    """conversation_evaluation for the main set, conversation_evaluation_<folder suffix> else."""
+    suffix = directory.name.removeprefix(CONVERSATIONS_DIR.name).strip("_")
+    return "conversation_evaluation" + (f"_{suffix}" if suffix else "")
+
+
 def run(directory: Path = CONVERSATIONS_DIR) -> Summary:
     conversations = load_conversations(directory)
     started = time.perf_counter()
@@ -432,14 +441,16 @@ def run(directory: Path = CONVERSATIONS_DIR) -> Summary:
         score_conversation(c, t, responses) for c, t in zip(conversations, transcripts, strict=True)
     ]
     summary = summarise(results, seconds)
-    write_report(summary, results)
+    write_report(summary, results, report_name(directory))
     return summary
 
 
-def write_report(summary: Summary, results: Sequence[ConversationResult]) -> Path:
+def write_report(
+    summary: Summary, results: Sequence[ConversationResult], report: str = "conversation_evaluation"
+) -> Path:
     RESULTS_DIR.mkdir(exist_ok=True)
     payload = {**summary.as_dict(), "results": [r.as_dict() for r in results]}
-    (RESULTS_DIR / "conversation_evaluation.json").write_text(
+    (RESULTS_DIR / f"{report}.json").write_text(
         json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8"
     )
     lines = [
@@ -482,12 +493,13 @@ def write_report(summary: Summary, results: Sequence[ConversationResult]) -> Pat
         lines.append("")
         lines += _transcript(result)
         lines.append("")
-    path = RESULTS_DIR / "conversation_evaluation.md"
+    path = RESULTS_DIR / f"{report}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     transcripts = ["# Conversation transcripts", ""]
     for result in results:
         transcripts += [f"## {result.conversation.id}", "", *_transcript(result), ""]
-    (RESULTS_DIR / "conversation_transcripts.md").write_text(
+    transcripts_name = report.replace("conversation_evaluation", "conversation_transcripts")
+    (RESULTS_DIR / f"{transcripts_name}.md").write_text(
         "\n".join(transcripts) + "\n", encoding="utf-8"
     )
     return path

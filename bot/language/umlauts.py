@@ -32,7 +32,7 @@ def restore_umlauts(word: str, is_word: Callable[[str], bool]) -> Optional[str]:
         if not any(choice):
             continue
         letters = list(word)
-        for position, swap in zip(positions, choice):
+        for position, swap in zip(positions, choice, strict=True):
             if swap:
                 letters[position] = _SWAPS[letters[position]]
         candidate = "".join(letters)

@@ -16,6 +16,7 @@ Rasa's own format, checked by `rasa data validate`.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
 
 import numpy as np
@@ -40,7 +41,7 @@ from scipy.sparse import csr_matrix, hstack, vstack
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.entities import attach_entities, message_entity
-from bot.triage.contrast import affirmed_span
+from bot.triage.contrast import outside, rejected_spans
 from bot.triage.labels import ASKER, LABEL_VALUES
 
 logger = logging.getLogger(__name__)
@@ -51,14 +52,14 @@ NOT_STATED = "__not_stated__"
 def first_annotated_value(message: Message, label: str) -> Optional[str]:
     """The value of the first (leftmost) entity annotation of `label`, if any.
 
-    In a contrast ("ei [pankki] vaan [Kela]") only the affirmed part counts, as in prediction.
+    In a contrast ("ei [pankki] vaan [Kela]") the rejected part does not count, as in prediction.
     """
-    span = affirmed_span(message.get(TEXT) or "")
+    rejected = rejected_spans(message.get(TEXT) or "")
     annotated = [
         entity
         for entity in message.get(ENTITIES) or []
         if entity.get(ENTITY_ATTRIBUTE_TYPE) == label
-        and (span is None or span[0] <= entity.get(ENTITY_ATTRIBUTE_START, 0) < span[1])
+        and outside(rejected, entity.get(ENTITY_ATTRIBUTE_START, 0))
     ]
     if not annotated:
         return None
@@ -88,17 +89,19 @@ def sentence_features(message: Message) -> csr_matrix:
     return hstack(parts).tocsr()
 
 
-def affirmed_features(message: Message) -> Optional[csr_matrix]:
-    """Features of only the affirmed part of a contrast ("ei se ole pankki vaan Kela"), or None.
+def unrejected_features(message: Message) -> Optional[csr_matrix]:
+    """Features of the message without what a contrast rejects, or None when nothing is.
 
-    Built by adding up the token-level features of the affirmed tokens, which equals the
-    sentence features of that part except for word pairs.
+    "mun äiti ei tarvii pankkia vaan kelan asiat" is read as "mun äiti … kelan asiat": the
+    correction replaces the topic, and "mun äiti" still says who asks. Built by adding up the
+    token-level features of the kept tokens, which equals the sentence features of that text
+    except for word pairs.
     """
-    span = affirmed_span(message.get(TEXT) or "")
-    if span is None or message.get_dense_features(TEXT)[0] is not None:
+    rejected = rejected_spans(message.get(TEXT) or "")
+    if not rejected or message.get_dense_features(TEXT)[0] is not None:
         return None
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
-    rows = [index for index, token in enumerate(tokens) if span[0] <= token.start < span[1]]
+    rows = [index for index, token in enumerate(tokens) if outside(rejected, token.start)]
     sequence = message.get_sparse_features(TEXT)[0]
     if not rows or sequence is None:
         return None
@@ -106,9 +109,9 @@ def affirmed_features(message: Message) -> Optional[csr_matrix]:
 
 
 def classified_features(message: Message) -> csr_matrix:
-    """What the labels are predicted from: the affirmed part of a contrast, else the message."""
-    affirmed = affirmed_features(message)
-    return affirmed if affirmed is not None else sentence_features(message)
+    """What the labels are predicted from: the message without what a contrast rejects."""
+    kept = unrejected_features(message)
+    return kept if kept is not None else sentence_features(message)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -216,7 +219,9 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         """Balanced class weights, capped, as per-example weights."""
         classes, counts = np.unique(targets, return_counts=True)
         balanced = len(targets) / (len(classes) * counts)
-        weight = dict(zip(classes, np.minimum(balanced, self._config["max_class_weight"])))
+        weight = dict(
+            zip(classes, np.minimum(balanced, self._config["max_class_weight"]), strict=True)
+        )
         return np.array([weight[target] for target in targets])
 
     @staticmethod
@@ -288,8 +293,6 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> TriageClassifier:
-        import skops.io as sio
-
         merged = {**cls.get_default_config(), **config}
         classifiers: Dict[str, LogisticRegression] = {}
         try:
@@ -297,9 +300,33 @@ class TriageClassifier(GraphComponent, EntityExtractorMixin):
                 for label in merged["labels"]:
                     path = directory / f"{label}.skops"
                     if path.exists():
-                        classifiers[label] = sio.load(
-                            path, trusted=sio.get_untrusted_types(file=path)
-                        )
+                        classifiers[label] = load_classifier(path)
         except ValueError:
             logger.warning("TriageClassifier: no trained model found; predicting nothing.")
         return cls(config, model_storage, resource, classifiers)
+
+
+class UntrustedModelFile(Exception):
+    """A classifier file holds something this project never saves: it is not loaded."""
+
+
+def load_classifier(path: Path) -> LogisticRegression:
+    """A classifier saved by :meth:`TriageClassifier.persist`, and nothing else.
+
+    WHY: a model archive is a file someone can swap. skops refuses to build any type outside
+    its own trusted set (scikit-learn, NumPy and SciPy internals) unless the caller names it, so
+    naming no extra type and checking what comes out means a crafted file cannot run code here.
+    """
+    import skops.io as sio
+    from skops.io.exceptions import UntrustedTypesFoundException
+
+    try:
+        classifier = sio.load(path, trusted=False)
+    except UntrustedTypesFoundException as error:
+        raise UntrustedModelFile(f"{path.name}: refusing to load it ({error})") from error
+    if not isinstance(classifier, LogisticRegression):
+        raise UntrustedModelFile(
+            f"{path.name}: holds a {type(classifier).__name__}, not the LogisticRegression "
+            "this project saves; retrain the model"
+        )
+    return classifier

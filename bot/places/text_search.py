@@ -67,6 +67,11 @@ _LOCATIVE_CASES = frozenset(
 CONTEXT_BEFORE: FrozenSet[str] = frozenset(
     {"asua", "muuttaa", "kotoisin", "kotikunta", "paikkakunta", "kunta", "kaupunki", "asuinpaikka"}
 )
+#: Verbs of living and moving: a locative name up to LIVING_VERB_WINDOW words after them is a place.
+LIVING: FrozenSet[str] = frozenset({"asua", "muuttaa", "asustaa"})
+LIVING_VERB_WINDOW = 5
+CLAUSE_BREAKS: FrozenSet[str] = frozenset({"ja", "mutta", "mut", "tai", "kun", "ku", "että", "et"})
+_PUNCTUATION = re.compile(r"[,.;:!?]")
 CONTEXT_AFTER: FrozenSet[str] = frozenset(
     {"kunta", "kaupunki", "seutu", "seutukunta", "keskusta", "kirkonkylä", "alue"}
     # A municipality's own institutions: "Loviisan kirjasto", "Kaarinan terveyskeskus".
@@ -189,7 +194,7 @@ class PlaceTextSearch:
                 if candidate is not None:
                     surface = form
                     break
-        if candidate is None or not self._accept(candidate, surface, tokens, i):
+        if candidate is None or not self._accept(candidate, surface, tokens, i, text):
             return None
         municipality = self._municipality(candidate.code)
         if municipality is None:
@@ -233,7 +238,7 @@ class PlaceTextSearch:
         return analyses
 
     def _accept(
-        self, candidate: _Candidate, surface: str, tokens: Sequence[_Token], i: int
+        self, candidate: _Candidate, surface: str, tokens: Sequence[_Token], i: int, text: str
     ) -> bool:
         capitalised = surface[:1].isupper()
         if candidate.via == "post_office":
@@ -250,7 +255,9 @@ class PlaceTextSearch:
             return capitalised
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
             return True
-        return self._place_context(tokens, i)
+        return self._place_context(tokens, i) or (
+            candidate.case in _LOCATIVE_CASES and self._living_verb_before(tokens, i, text)
+        )
 
     def is_ambiguous(self, surface: str) -> bool:
         """True if the lower-case word has an everyday reading (common word or first name)."""
@@ -267,6 +274,18 @@ class PlaceTextSearch:
         before = self._analyzer.base_form(tokens[i - 1].text).lower() if i > 0 else ""
         after = self._analyzer.base_form(tokens[i + 1].text).lower() if i + 1 < len(tokens) else ""
         return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
+
+    def _living_verb_before(self, tokens: Sequence[_Token], i: int, text: str) -> bool:
+        """ "asun muuten lahdessa", "se asuu tässä samassa rapussa salossa": a locative a few
+        words after living or moving is where someone lives, not a bay or a grove."""
+        for j in range(i - 1, max(-1, i - 1 - LIVING_VERB_WINDOW), -1):
+            if tokens[j].text.lower() in CLAUSE_BREAKS or _PUNCTUATION.search(
+                text[tokens[j].end : tokens[j + 1].start]
+            ):
+                return False  # "asun mökillä ja kalastan lahdessa": another clause
+            if self._analyzer.base_form(tokens[j].text).lower() in LIVING:
+                return True
+        return False
 
     def _extend_over_qualifier(
         self, municipality: Municipality, tokens: Sequence[_Token], i: int

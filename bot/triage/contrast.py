@@ -10,9 +10,10 @@ bot.triage.state, since a message may name several.)
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 Span = Tuple[int, int]
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 # Not "et": in chat it is far more often "että" ("se sano et kaikki tulee vaan koneelle").
 NEGATIONS = r"(?:ei|en|eikä|enkä|eivät|emme|ette)"
@@ -46,6 +47,33 @@ def affirmed_span(text: str) -> Optional[Span]:
         rejection = _TRAILING_REJECTION.search(text, start)
         return _trimmed(text, start, rejection.start() if rejection else len(text))
     return None
+
+
+def rejected_spans(text: str) -> List[Span]:
+    """The parts a contrast rejects ("ei [se ole pankki] vaan Kela"), in order; [] if none.
+
+    WHY this and not only the affirmed part: a contrast is about one thing, and the rest of the
+    message still holds. In "mun äiti ei tarvii pankkia vaan kelan asiat" the correction is the
+    topic; "mun äiti" before it still says who is asking, and a sentence after it still says
+    where. Dropping only what is rejected keeps that evidence for the other labels.
+    """
+    contrast = _NOT_X_BUT_Y.search(text)
+    if contrast:
+        return [(contrast.start(), contrast.start("y"))]
+    actually = _NO_ACTUALLY.match(text)
+    if not actually or actually.end() >= len(text):
+        return []
+    spans = [(0, actually.end())]
+    rejection = _TRAILING_REJECTION.search(text, actually.end())
+    if rejection:
+        sentence_end = _SENTENCE_END.search(text, rejection.end())
+        spans.append((rejection.start(), sentence_end.start() if sentence_end else len(text)))
+    return spans
+
+
+def outside(spans: List[Span], position: int) -> bool:
+    """True when `position` lies in none of `spans`."""
+    return not any(start <= position < end for start, end in spans)
 
 
 def _trimmed(text: str, start: int, end: int) -> Optional[Span]:

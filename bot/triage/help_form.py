@@ -26,11 +26,16 @@ _PATTERNS: Dict[str, str] = {
     r"(?:mennä|menis\w*|mennään|käydä|käymään|tulla)\s+(?:\w+\s+){0,2}(?:käymään|paikalle|"
     r"toimistolle|kirjastoon|pisteeseen|konttoriin)|paikalle|tiskille|"
     r"(?:mennä|käydä|pääsis\w*|pääsee)\s+(?:\w+\s+){0,1}(?:paikan|jonnekin|johonkin)|"
-    r"ihmisen\s+luo|käydä\s+kysymässä",
+    r"ihmisen\s+luo|käydä\s+kysymässä|kädestä\s+pitäen|"
+    # "onko oulus mitään paikkaa mihin vois mennä", "minne voin mennä kysymään"
+    r"paikka\w*\s+(?:\w+\s+){0,2}(?:mihin|minne|jonne|johon)\s+(?:\w+\s+){0,2}"
+    r"(?:mennä|menis\w*|pääs\w*)|(?:mihin|minne)\s+(?:vois|voi|voisin|voin)\s+mennä",
     PHONE: r"puhelimitse|puhelimessa\s+(?:apua|neuvo\w*|opast\w*|joku)|soittaa\s+(?:mulle|"
     r"minulle|hänelle|sille|äidille|isälle)|soitta\w*\s+(?:jonnekin|johonkin|numeroon)|"
     r"puhelinneuvon\w*|puhelinpalvel\w*|puhelinapu\w*|puhelintuk\w*|joku\s+soittais\w*|"
-    r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+soit\w*|"
+    r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+(?:\w+\s+){0,2}soit\w*|"
+    # spoken conditional: "joku ihminen sois mulle", "jos joku soittais"
+    r"joku\s+(?:\w+\s+){0,1}(?:sois|soittais\w*)\b|"
     r"soittakaa|soittaisitte|soita\s+(?:mulle|minulle)|soittamalla|"
     r"soittais\w*\s+(?:sille|hänelle|mulle|minulle|äidille|isälle)|"
     r"(?:halu\w*|vois\w*|pitäis\w*|mieluiten|mieluummin)\s+(?:\w+\s+){0,5}puhelim(?:ella|itse)\b|"
@@ -40,11 +45,13 @@ _PATTERNS: Dict[str, str] = {
     # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
     REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chätissä|chattail\w*|"
     r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta)\b|"
-    r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*",
+    r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*|"
+    r"(?:onko|onks|olisko|oisko|löytyykö|löytyyks)\s+(?:\w+\s+){0,2}(?:chat\w*|chät\w*)",
     # Paper as the way to do the errand; not "paperit hukassa" or a printer out of paper.
     PAPER: r"paperilla|paperisen\w*|paperinen|paperise\w*|paperilomak\w*|paperiversi\w*|"
     r"paperist\w*\s+(?:lomak|hakemu|versio)\w*|"
     r"paperihakemu\w*|paperipost\w*|lomake\s+postissa|postitse|kirjeellä|"
+    r"paperi\w*\s+(?:\w+\s+){0,2}postissa|"
     r"ilman\s+(?:nettiä|tietokonetta|konetta)",
 }
 _COMPILED = {form: re.compile(pattern) for form, pattern in _PATTERNS.items()}
@@ -58,7 +65,7 @@ _PERSON = re.compile(
     r"(?:puhua|jutella|keskustella|asioida)\s+(?:\w+\s+){0,2}ihmisen\s+kanssa|"
     r"oike\w*\s+ihmi\w*|ihmisen\s+kanssa\s+(?:eikä|enkä|ei)|ei\s+(?:halua\s+)?"
     r"(?:jutella\s+)?botin|joku\s+(?:vois\w*\s+)?soitta\w*\s+(?:mulle|minulle|sille|hänelle)|"
-    r"voisko\s+joku\s+soittaa"
+    r"voisko\s+joku\s+soittaa|joku\s+(?:ihminen\s+)?(?:sois|soittais\w*)\s+(?:mulle|minulle)"
 )
 _REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
 

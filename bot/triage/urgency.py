@@ -22,7 +22,7 @@ import re
 from typing import List, Optional, Sequence
 
 from bot.triage.permission import PERMISSION_WORDS
-from bot.triage.words import Word, clauses, negated, words_of
+from bot.triage.words import Word, clauses, negated, sentences, words_of
 
 GAVE_SECRETS = "gave_secrets"
 MONEY_GONE = "money_gone"
@@ -191,7 +191,12 @@ def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
     `scam_context`: the conversation is already about a scam, so money paid is money gone.
     """
     words = words_of(text)
-    if _gave_secrets(words) or _approved(words):
+    link_seen = any(word.is_(LINKS) for word in words)
+    # Per sentence: in "saanko kirjautua äidin tunnuksilla? se on antanu luvan" what was given
+    # is the permission, and the codes belong to the question before it.
+    if _approved(words) or any(
+        _gave_secrets(words_of(sentence), link_seen) for sentence in sentences(text)
+    ):
         return GAVE_SECRETS
     if any(_money_gone(words_of(clause), scam_context) for clause in clauses(text)):
         return MONEY_GONE
@@ -227,7 +232,10 @@ def _after_modal(words: Sequence[Word], index: int) -> bool:
 
 
 def _after_past_ehtia(words: Sequence[Word], index: int) -> bool:
-    return any(w.past and w.is_({"ehtiä"}) for w in words[max(0, index - 2) : index])
+    """ "ehdin kertoa", "oli jo ehtiny painaa linkkiä ja syöttää tunnukset": done in time."""
+    return any(
+        w.past and w.is_({"ehtiä", "ehtinyt"}) for w in words[max(0, index - 5) : index]
+    )
 
 
 def _approved(words: Sequence[Word]) -> bool:
@@ -248,11 +256,11 @@ def _hypothetical(words: Sequence[Word], index: int) -> bool:
     return any(word.surface in HYPOTHETICAL for word in words[max(0, index - 5) : index])
 
 
-def _gave_secrets(words: Sequence[Word]) -> bool:
+def _gave_secrets(words: Sequence[Word], link_seen: bool) -> bool:
+    """A past giving or typing next to a secret; `link_seen`: a link or page in the message."""
     verbs = _giving_verbs(words)
     if not verbs:
         return False
-    link_seen = any(word.is_(LINKS) for word in words)
     for index, word in enumerate(words):
         secret = word.is_(SECRETS) or word.starts_with(("pankkitun", "tunnuslu", "korttinum"))
         details = link_seen and word.is_(DETAILS)

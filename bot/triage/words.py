@@ -71,6 +71,11 @@ def negated(words: Sequence[Word], index: int, window: int = 3) -> bool:
     return any(word.surface in NEGATIONS for word in words[max(0, index - window) : index])
 
 
+def sentences(text: str) -> List[str]:
+    """The text cut at sentence ends; the dot in "suomi.fi" or "klo 9.30" is not one."""
+    return [part for part in re.split(r"[.!?]+(?=\s|$)|\n+", text) if part.strip()]
+
+
 def clauses(text: str) -> List[str]:
     """The text cut at sentence punctuation and "mutta"/"vaan", for rules that stay in a clause."""
     return [part for part in re.split(r"[.!?;\n]+|\b(?:mutta|mut|vaan)\b", text.lower()) if part]

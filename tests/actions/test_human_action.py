@@ -75,3 +75,27 @@ async def test_someone_who_cannot_use_devices_and_gave_no_place_is_asked_for_one
     messages = await offer(domain, topic="communication", need_level="non_digital")
     names = [m.get("response") for m in messages]
     assert names == ["utter_human_none", "utter_providers_offer_local"]
+
+
+async def test_a_thank_you_after_the_help_is_a_goodbye_not_another_offer(domain):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "okei kiitti, mä soitan sinne heti",
+        intent="ask_human",
+        slots={"topic": "security", "urgent": "gave_secrets", "urgent_shown": True},
+    )
+    earlier = {"event": "user", "text": "annoin tunnukset huijarille", "parse_data": {}}
+    tracker.events.insert(0, earlier)  # the conversation had begun
+    assert await FixedClock().run(dispatcher, tracker, domain) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_goodbye"]
+
+
+async def test_a_thank_you_that_asks_for_a_person_still_gets_one(domain, sample_database):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "kiitos, mut voisko joku soittaa mulle",
+        intent="ask_human",
+        slots={"topic": "banking", "municipality": "Oulu", "urgent_shown": True},
+    )
+    await FixedClock().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_human_intro"

@@ -137,6 +137,17 @@ async def test_urgent_steps_come_first_with_no_triage_question(domain):
     assert SlotSet("urgent_shown", True) in events
 
 
+async def test_a_question_in_an_urgent_message_is_answered_after_the_steps(domain):
+    tracker = make_tracker(
+        "laitoin kortin tiedot johonkin sivulle ja nyt on veloitus. voitteko perua sen maksun?",
+        slots={"topic": "security", "urgent": "gave_secrets"},
+        events_after_user=[slot_event("topic", "security"), slot_event("urgent", "gave_secrets")],
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert [m["response"] for m in messages] == ["utter_urgent_steps", "utter_urgent_then"]
+    assert events[-1] == FollowupAction("action_answer_limit_question")
+
+
 async def test_urgent_steps_are_said_once(domain):
     tracker = make_tracker(
         "annoin tunnukset taas",

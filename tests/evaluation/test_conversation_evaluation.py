@@ -9,11 +9,13 @@ from rasa.shared.nlu.training_data.loading import load_data
 from bot.domain_files import load_responses
 from bot.evaluation.conversations import (
     CONVERSATIONS_DIR,
+    DEV_CONVERSATIONS_DIR,
     ConversationDataError,
     Expectation,
     ScriptedConversation,
     failing,
     load_conversations,
+    report_name,
     score_conversation,
     summarise,
 )
@@ -42,12 +44,28 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
     assert sum("non_digital" in c.expect.help for c in conversations) >= 10
 
 
-def test_no_conversation_turn_is_trained_on():
+@pytest.mark.parametrize("directory", [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR])
+def test_no_conversation_turn_is_trained_on(directory):
     data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
     trained = {_normalised(message.get("text")) for message in data.intent_examples}
-    turns = [_normalised(t) for c in load_conversations() for t in c.turns]
+    turns = [_normalised(t) for c in load_conversations(directory) for t in c.turns]
     sentences = [t for t in turns if len(t.split()) >= MIN_WORDS]
     assert not [t for t in sentences if t in trained]
+
+
+def test_the_dev_set_is_a_second_set_not_a_copy_of_the_first():
+    main = load_conversations(CONVERSATIONS_DIR)
+    dev = load_conversations(DEV_CONVERSATIONS_DIR)
+    assert len(dev) >= 40
+    assert not {c.id for c in main} & {c.id for c in dev}
+    main_turns = {_normalised(t) for c in main for t in c.turns}
+    shared = [t for c in dev for t in c.turns if _normalised(t) in main_turns]
+    assert not [t for t in shared if len(t.split()) >= MIN_WORDS]
+
+
+def test_each_set_reports_under_its_own_name():
+    assert report_name(CONVERSATIONS_DIR) == "conversation_evaluation"
+    assert report_name(DEV_CONVERSATIONS_DIR) == "conversation_evaluation_dev"
 
 
 @pytest.mark.parametrize(

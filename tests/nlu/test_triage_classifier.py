@@ -174,3 +174,45 @@ nlu:
     first, second = data.intent_examples
     assert training_label(first, "asker") == "self"
     assert training_label(second, "asker") == NOT_STATED
+
+
+def test_a_saved_classifier_loads_back(trained, storage, tmp_path):
+    import skops.io as sio
+
+    from bot.nlu.triage_classifier import load_classifier
+
+    _, _, resource = trained
+    with storage.read_from(resource) as directory:
+        saved = sorted(directory.glob("*.skops"))
+        assert saved
+        for path in saved:
+            assert sio.get_untrusted_types(file=path) == []
+            assert load_classifier(path).classes_.size >= 2
+
+
+def test_a_classifier_file_with_a_foreign_type_is_refused(tmp_path):
+    import skops.io as sio
+
+    from bot.nlu.triage_classifier import UntrustedModelFile, load_classifier
+
+    crafted = tmp_path / "asker.skops"
+    sio.dump({"payload": OrderedDictSubclass(a=1)}, crafted)
+    assert sio.get_untrusted_types(file=crafted)  # skops itself would not trust it
+    with pytest.raises(UntrustedModelFile, match="refusing"):
+        load_classifier(crafted)
+
+
+def test_a_classifier_file_with_another_trusted_object_is_refused(tmp_path):
+    import skops.io as sio
+    from sklearn.tree import DecisionTreeClassifier
+
+    from bot.nlu.triage_classifier import UntrustedModelFile, load_classifier
+
+    other = tmp_path / "topic.skops"
+    sio.dump(DecisionTreeClassifier(), other)
+    with pytest.raises(UntrustedModelFile, match="not the LogisticRegression"):
+        load_classifier(other)
+
+
+class OrderedDictSubclass(dict):
+    """A type no skops allow-list knows: stands for anything a crafted file could smuggle in."""

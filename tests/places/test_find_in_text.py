@@ -18,6 +18,9 @@ def found(text):
         ("mun äiti asuu vantaalla", [("Vantaa", "vantaalla", "name")]),
         ("Olen Lahdessa", [("Lahti", "Lahdessa", "name")]),
         ("asun lahdessa", [("Lahti", "lahdessa", "name")]),  # place context: "asua"
+        # living a few words before a locative: "asua" + fillers
+        ("mä asun nykyään kyllä kotkassa", [("Kotka", "kotkassa", "name")]),
+        ("mummo asuu siellä vanhassa talossa salossa", [("Salo", "salossa", "name")]),
         ("salon kaupungin palvelut", [("Salo", "salon", "name")]),  # context: "kaupunki"
         ("helsingissä", [("Helsinki", "helsingissä", "name")]),
         (
@@ -72,6 +75,8 @@ def test_finds(text, expected):
         "",
         "järven lahdessa on mökki",
         "kotkassa on pesä",
+        "asun mökillä kesät ja kalastan lahdessa",  # living, but too far from the bay
+        "kalastan lahdessa",
         "koskella kalastin",
         "salon sohva",
         "kolarissa meni auto rikki",

@@ -44,3 +44,47 @@ def test_the_affirmed_part(text, part):
 )
 def test_no_contrast(text):
     assert affirmed_span(text) is None
+
+
+def kept(text):
+    """The message as the classifier reads it: without what a contrast rejects."""
+    from bot.triage.contrast import outside, rejected_spans
+
+    spans = rejected_spans(text)
+    return " ".join(
+        "".join(char for i, char in enumerate(text) if outside(spans, i)).split()
+    ).strip(" ,")
+
+
+@pytest.mark.parametrize(
+    "text, rest",
+    [
+        ("ei se ole pankki vaan kela", "kela"),
+        ("mun äiti ei tarvii pankkia vaan kelan asiat", "mun äiti kelan asiat"),
+        (
+            "en tarvitse pankkia vaan apua kelan kanssa. asun oulussa",
+            "apua kelan kanssa. asun oulussa",
+        ),
+        ("ei kun itelle, ei äidille", "itelle"),
+        ("ei kun itelle, ei äidille. asun porissa", "itelle. asun porissa"),
+        ("ei kun kyse on isästä eikä minusta", "kyse on isästä"),
+        ("eikun Espoossa", "Espoossa"),
+    ],
+)
+def test_only_the_rejected_part_is_dropped(text, rest):
+    assert kept(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "äiti ei osaa käyttää verkkopankkia",
+        "ei vain pankki vaan myös kela ei toimi",
+        "ei, osaan kyllä, tarvitsen vaan linkin",
+        "ei kun",
+    ],
+)
+def test_nothing_is_rejected_without_a_contrast(text):
+    from bot.triage.contrast import rejected_spans
+
+    assert rejected_spans(text) == []

@@ -17,6 +17,12 @@ from bot.triage.help_form import (
     "text, form",
     [
         ("haluaisin apua puhelimitse", PHONE),
+        ("olis kiva jos joku sois ja neuvois", PHONE),
+        ("onko joku numero mihin mä voisin soittaa", PHONE),
+        ("tarviin jonkun joka näyttää kädestä pitäen", IN_PERSON),
+        ("onko täällä mitään paikkaa minne vois mennä kysymään", IN_PERSON),
+        ("löytyykö teiltä chattia jossa ihminen vastaa", REMOTE),
+        ("saako ne paperit vielä postissa kotiin", PAPER),
         ("voisko joku soittaa mulle", PHONE),
         ("voisitteko soittaa", PHONE),
         ("haluisin et joku soittais", PHONE),
@@ -49,6 +55,7 @@ def test_the_form_wanted(text, form):
     "text",
     [
         "puhelin ei toimi",  # a device, not a wish for phone help
+        "paperit tuli postissa mut en ymmärrä niitä",  # paper that came, not a wish
         "mun puhelin on rikki",
         "puhelimessa on joku outo viesti",
         "soitin jo pankkiin mutta ei auttanut",

@@ -10,6 +10,8 @@ from bot.triage.urgency import CALLER_ASKING, GAVE_SECRETS, MONEY_GONE, urgent_s
     "text",
     [
         "annoin pankkitunnukset puhelimessa jollekin miehelle",
+        "isä oli jo ehtiny avata linkin ja näppäillä tunnusluvut ennen ku kysy multa",
+        "mä olin jo ehtinyt klikata sitä ja syöttää kortin tiedot",
         "mä annoin mun tunnukset jollekin",
         "Hei! Annoin äsken verkkopankkitunnukseni eräälle soittajalle, mitä teen?",
         "äiti antanu tunnusluvut huijarille",
@@ -84,6 +86,8 @@ def test_a_caller_asking_for_codes_in_any_tense(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # what was given is the permission; the codes belong to the question before it
+        "voinko käyttää isän tunnuksia sen pankissa? hän on antanut siihen luvan",
         # negated stories
         "en antanut tunnuksia",
         "en antanu tunnuksia kenellekään",
