@@ -278,6 +278,8 @@ class PlaceTextSearch:
     def _living_verb_before(self, tokens: Sequence[_Token], i: int, text: str) -> bool:
         """ "asun muuten lahdessa", "se asuu tässä samassa rapussa salossa": a locative a few
         words after living or moving is where someone lives, not a bay or a grove."""
+        if i > 0 and self._is_genitive_noun(tokens[i - 1].text):
+            return False  # "asutaan järven lahdessa": the bay of a lake
         for j in range(i - 1, max(-1, i - 1 - LIVING_VERB_WINDOW), -1):
             if tokens[j].text.lower() in CLAUSE_BREAKS or _PUNCTUATION.search(
                 text[tokens[j].end : tokens[j + 1].start]
@@ -286,6 +288,12 @@ class PlaceTextSearch:
             if self._analyzer.base_form(tokens[j].text).lower() in LIVING:
                 return True
         return False
+
+    def _is_genitive_noun(self, surface: str) -> bool:
+        return any(
+            analysis.get("SIJAMUOTO") == "omanto" and analysis.get("CLASS") == "nimisana"
+            for analysis in self._analyzer.analyses(surface.lower())
+        )
 
     def _extend_over_qualifier(
         self, municipality: Municipality, tokens: Sequence[_Token], i: int

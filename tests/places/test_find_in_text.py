@@ -77,6 +77,7 @@ def test_finds(text, expected):
         "kotkassa on pesä",
         "asun mökillä kesät ja kalastan lahdessa",  # living, but too far from the bay
         "kalastan lahdessa",
+        "me asutaan mökillä joen lahdessa",  # the bay of a river
         "koskella kalastin",
         "salon sohva",
         "kolarissa meni auto rikki",
