@@ -125,7 +125,7 @@ def endpoints(database_url: Optional[str] = None) -> AvailableEndpoints:
     configured = AvailableEndpoints.read_endpoints(str(ENDPOINTS_FILE))
     configured.action = InProcessActionEndpoint()
     configured.tracker_store = tracker_store_config(database_url)
-    use_write_ahead_log(configured.tracker_store)  # SQLite commits 7x faster (fast_sqlite.py)
+    use_write_ahead_log(configured.tracker_store)  # a SQLite save syncs once: fast_sqlite.py
     configured.lock_store = lock_store_config()
     return configured
 

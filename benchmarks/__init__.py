@@ -1,0 +1,1 @@
+"""Load benchmarks: figures to read, never assertions (see benchmarks/README.md)."""
