@@ -233,9 +233,7 @@ def _after_modal(words: Sequence[Word], index: int) -> bool:
 
 def _after_past_ehtia(words: Sequence[Word], index: int) -> bool:
     """ "ehdin kertoa", "oli jo ehtiny painaa linkkiä ja syöttää tunnukset": done in time."""
-    return any(
-        w.past and w.is_({"ehtiä", "ehtinyt"}) for w in words[max(0, index - 5) : index]
-    )
+    return any(w.past and w.is_({"ehtiä", "ehtinyt"}) for w in words[max(0, index - 5) : index])
 
 
 def _approved(words: Sequence[Word]) -> bool:

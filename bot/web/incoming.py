@@ -92,12 +92,7 @@ def check_sender_id(value: Any, signer: Optional[SessionIdSigner] = None) -> str
         raise RejectedRequest(400, "missing_sender", f"'sender' is required: {SENDER_RULE}.")
     if not isinstance(value, str) or not SENDER_ID.fullmatch(value):
         raise RejectedRequest(400, "invalid_sender", f"'sender' must be {SENDER_RULE}.")
-    if _holds_personal_data(value):
-        raise RejectedRequest(
-            400,
-            "personal_data_in_sender",
-            "'sender' looks like an identity code, card or account number; use a random id.",
-        )
+    _refuse_personal_data(value, "sender")
     if signer is not None and not signer.is_valid(value):
         raise RejectedRequest(
             403,
@@ -114,13 +109,18 @@ def read_message_id(payload: Mapping[str, Any]) -> Optional[str]:
         return None
     if not isinstance(value, str) or not MESSAGE_ID.fullmatch(value):
         raise RejectedRequest(400, "invalid_message_id", f"'message_id' must be {MESSAGE_ID_RULE}.")
+    _refuse_personal_data(value, "message_id")
+    return value
+
+
+def _refuse_personal_data(value: str, field: str) -> None:
+    """An id is stored with every event: one that holds personal data is refused, not kept."""
     if _holds_personal_data(value):
         raise RejectedRequest(
             400,
-            "personal_data_in_message_id",
-            "'message_id' looks like an identity code, card or account number; use a random id.",
+            f"personal_data_in_{field}",
+            f"'{field}' looks like an identity code, card or account number; use a random id.",
         )
-    return value
 
 
 def _holds_personal_data(sender_id: str) -> bool:
