@@ -20,7 +20,7 @@ MARKUP = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script><
 
 def test_a_relative_with_a_place_gets_providers_and_spent_choices_go_quiet(open_chat) -> None:
     chat: ChatPage = open_chat()
-    answer = chat.say("äitini ei osaa käyttää verkkopankkia, hän asuu Hailuodossa")
+    answer = chat.say("äitini tarvitsee apua verkkopankin kanssa, hän asuu Hailuodossa")
     assert any("Hailuoto" in text for text in answer)
     offered = chat.page.locator("#log .choices button")
     assert offered.count() == 4
@@ -115,7 +115,7 @@ def test_start_over_gives_a_fresh_conversation_and_the_old_id_is_refused(
     open_chat, assistant: Assistant
 ) -> None:
     chat: ChatPage = open_chat()
-    chat.say("äitini ei osaa käyttää verkkopankkia, hän asuu Hailuodossa")
+    chat.say("äitini tarvitsee apua verkkopankin kanssa, hän asuu Hailuodossa")
     old = chat.sender()
     chat.page.get_by_role("button", name="Aloita alusta").click()
     expect(chat.status).to_have_text("Aloitit alusta. Edellinen keskustelu on päättynyt.")

@@ -15,7 +15,8 @@ from tests.browser.chat_page import ChatPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PLACE = "äitini ei osaa käyttää verkkopankkia, hän asuu Hailuodossa"
+# The need level is left open on purpose, so that the assistant asks it with buttons.
+PLACE = "äitini tarvitsee apua verkkopankin kanssa, hän asuu Hailuodossa"
 LEVEL = "Hän ei ole käyttänyt, tarvitsee opastusta"
 #: The right edge of the widest element inside the page, in CSS px.
 WIDEST = (

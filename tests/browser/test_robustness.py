@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TURN = "**/webhooks/webchat/turn"
 QUESTION = "en osaa käyttää suomi.fi-viestejä"
-PLACE = "äitini ei osaa käyttää verkkopankkia, hän asuu Hailuodossa"
+PLACE = "äitini tarvitsee apua verkkopankin kanssa, hän asuu Hailuodossa"
 
 
 def test_a_hung_server_gets_a_clear_message_and_a_retry(
