@@ -97,25 +97,11 @@ def evaluate(messages: List[HeldOutMessage], predictions: List[Prediction]) -> D
     return report
 
 
-def model_for(name: str, config: Path) -> Path:
-    """The model whose NLU is evaluated as `name`.
-
-    WHY the full model for "ours": it is trained from the same config.yml and data/nlu, so its
-    NLU part is exactly our pipeline; a second NLU-only training of it would cost CI minutes and
-    measure a different random initialisation of the same thing.
-    """
-    if name == "ours":
-        from bot.runtime.training import ensure_trained
-
-        return ensure_trained()
-    return train_nlu_model(name, config)
-
-
 def run() -> Dict[str, Dict[str, object]]:
     messages = load_heldout()
     reports = {}
     for name, config in PIPELINES.items():
-        model = model_for(name, config)
+        model = train_nlu_model(name, config)
         reports[name] = evaluate(messages, asyncio.run(predict(model, messages)))
         reports[name]["examples"] = len(messages)
     write_report(reports)
