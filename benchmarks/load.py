@@ -212,7 +212,9 @@ def run_configuration(
         store_url = None
         if config.shared_store:
             purpose = "stock" if config.stock else "digituki"
-            store_url = cleanup.enter_context(fresh_postgres_database(args.postgres_url, purpose))
+            store_url = cleanup.enter_context(
+                fresh_postgres_database(args.postgres_url, f"bench_{purpose}")
+            )
         log_dir = args.logs or workdir
         log_dir.mkdir(parents=True, exist_ok=True)
         place = Place(workdir, log_dir, store_url, args.redis_url)

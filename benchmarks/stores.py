@@ -16,13 +16,14 @@ USER_EVENT = "user"
 
 
 @contextmanager
-def fresh_postgres_database(admin_url: str, purpose: str) -> Iterator[str]:
-    """A new, empty database on the server of `admin_url`, dropped afterwards; yields its URL.
+def fresh_postgres_database(admin_url: str, prefix: str) -> Iterator[str]:
+    """A new, empty database `<prefix>_<random>` on the server of `admin_url`, dropped
+    afterwards; yields its URL. The tests use it too (tests/runtime/services.py).
 
     WHY a database per run: two runs (or a developer's own data in `test`) never mix, and the
     turns found in it afterwards are exactly the ones this run sent.
     """
-    name = f"bench_{purpose}_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     admin = create_engine(admin_url, future=True, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
