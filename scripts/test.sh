@@ -35,3 +35,6 @@ step "triage evaluation on the second, independently written set (report only)"
 
 step "conversation evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate conversations --set dev
+
+step "conversation evaluation on the third, blind set (report only; never used to choose a fix)"
+.venv/bin/python -m bot evaluate conversations --set blind

@@ -37,10 +37,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--set",
-        choices=("main", "dev"),
+        choices=("main", "dev", "blind"),
         default="main",
-        help="conversations: main (evaluation/conversations/, with floors) or dev "
-        "(evaluation/conversations_dev/, written apart, report only)",
+        help="conversations: main (evaluation/conversations/, with floors), dev "
+        "(evaluation/conversations_dev/, written apart, report only) or blind "
+        "(evaluation/conversations_blind/, written apart and never used to choose a fix)",
     )
     parser.set_defaults(handler=handle)
 
@@ -97,11 +98,11 @@ def _conversations(strict: bool, no_regression: bool, which: str) -> int:
     from bot.evaluation import conversations
 
     directory = conversations.CONVERSATIONS_DIR
-    if which == "dev":
+    if which in conversations.REPORT_ONLY_SETS:
         if no_regression or strict:
-            print("--set dev is a report only: it has no floors or targets to fail on")
+            print(f"--set {which} is a report only: it has no floors or targets to fail on")
             return 2
-        directory = conversations.DEV_CONVERSATIONS_DIR
+        directory = conversations.REPORT_ONLY_SETS[which]
     try:
         summary = conversations.run(directory)
     except conversations.ConversationDataError as error:

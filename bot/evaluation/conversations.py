@@ -37,6 +37,11 @@ CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations"
 #: A second set written apart from the first, for checking that a fix generalises (report only:
 #: it has no floors, so tuning against it would show up as a gap between the two sets).
 DEV_CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations_dev"
+#: A third set, blind: written apart from both and never looked at to choose a fix, so its figure
+#: is the honest estimate of how the assistant does with conversations nobody tuned against.
+BLIND_CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations_blind"
+#: The report-only sets by their `--set` name.
+REPORT_ONLY_SETS = {"dev": DEV_CONVERSATIONS_DIR, "blind": BLIND_CONVERSATIONS_DIR}
 HELP_KINDS = ("urgent", "providers", "human", "rule", "non_digital")
 HELP_FORMS = ("phone", "remote", "in_person", "home_visit", "paper")
 LIMIT_KEYS = (

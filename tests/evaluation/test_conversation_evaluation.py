@@ -8,6 +8,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.domain_files import load_responses
 from bot.evaluation.conversations import (
+    BLIND_CONVERSATIONS_DIR,
     CONVERSATIONS_DIR,
     DEV_CONVERSATIONS_DIR,
     ConversationDataError,
@@ -44,7 +45,9 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
     assert sum("non_digital" in c.expect.help for c in conversations) >= 10
 
 
-@pytest.mark.parametrize("directory", [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR])
+@pytest.mark.parametrize(
+    "directory", [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, BLIND_CONVERSATIONS_DIR]
+)
 def test_no_conversation_turn_is_trained_on(directory):
     data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
     trained = {_normalised(message.get("text")) for message in data.intent_examples}
@@ -53,19 +56,27 @@ def test_no_conversation_turn_is_trained_on(directory):
     assert not [t for t in sentences if t in trained]
 
 
-def test_the_dev_set_is_a_second_set_not_a_copy_of_the_first():
-    main = load_conversations(CONVERSATIONS_DIR)
-    dev = load_conversations(DEV_CONVERSATIONS_DIR)
-    assert len(dev) >= 40
-    assert not {c.id for c in main} & {c.id for c in dev}
-    main_turns = {_normalised(t) for c in main for t in c.turns}
-    shared = [t for c in dev for t in c.turns if _normalised(t) in main_turns]
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ([CONVERSATIONS_DIR], DEV_CONVERSATIONS_DIR),
+        ([CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR], BLIND_CONVERSATIONS_DIR),
+    ],
+)
+def test_each_later_set_is_a_new_set_not_a_copy_of_the_earlier_ones(earlier, later):
+    before = [c for directory in earlier for c in load_conversations(directory)]
+    new = load_conversations(later)
+    assert len(new) >= 40
+    assert not {c.id for c in before} & {c.id for c in new}
+    before_turns = {_normalised(t) for c in before for t in c.turns}
+    shared = [t for c in new for t in c.turns if _normalised(t) in before_turns]
     assert not [t for t in shared if len(t.split()) >= MIN_WORDS]
 
 
 def test_each_set_reports_under_its_own_name():
     assert report_name(CONVERSATIONS_DIR) == "conversation_evaluation"
     assert report_name(DEV_CONVERSATIONS_DIR) == "conversation_evaluation_dev"
+    assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind"
 
 
 @pytest.mark.parametrize(
