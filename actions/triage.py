@@ -34,6 +34,7 @@ from bot.triage.answers import (
     need_level_answer,
     story_level,
 )
+from bot.triage.asker_evidence import weigh_asker
 from bot.triage.help_form import help_form as stated_help_form
 from bot.triage.help_form import wants_a_person
 from bot.triage.permission import is_permission_question
@@ -48,6 +49,7 @@ from bot.triage.state import (
     next_step,
     understood_from_entities,
 )
+from bot.triage.topic_evidence import named_topics, weigh_topic
 from bot.triage.urgency import urgent_situation
 
 TRIAGE_SLOTS = tuple(Triage().as_dict())
@@ -79,7 +81,8 @@ class ActionUpdateTriage(Action):
         message = tracker.latest_message
         text = message.get("text") or ""
         intent = latest_intent(tracker)
-        stated = understood_from_entities(message.get("entities") or [], text)
+        entities = message.get("entities") or []
+        stated = weighed(previous, understood_from_entities(entities, text), entities, text)
         awaited = awaited_answer(tracker)
         answered = bool(awaited)
         stated = replace(stated, **awaited)
@@ -120,6 +123,16 @@ class ActionUpdateTriage(Action):
         elif current_form in refused:
             events.append(SlotSet(HELP_FORM_SLOT, None))
         return events
+
+
+def weighed(previous: Triage, stated: Triage, entities: List[Dict[str, Any]], text: str) -> Triage:
+    """What the message states once the services and people it names are weighed in
+    (bot.triage.topic_evidence, bot.triage.asker_evidence)."""
+    confidence = next(
+        (float(e.get("confidence") or 0.0) for e in entities if e.get("entity") == "topic"), 0.0
+    )
+    topic = weigh_topic(previous.topic, stated.topic, confidence, named_topics(text))
+    return replace(stated, topic=topic, asker=weigh_asker(previous.asker, stated.asker, text))
 
 
 def awaited_answer(tracker: Tracker) -> Dict[str, str]:

@@ -29,10 +29,27 @@ async def test_update_sets_only_what_changed(domain):
 
 async def test_update_keeps_relative_against_a_plain_self_guess(domain):
     tracker = make_tracker(
-        "entä omakanta", entities=[entity("asker", "self")], slots={"asker": "relative"}
+        "entä sit se toinen juttu", entities=[entity("asker", "self")], slots={"asker": "relative"}
     )
     _, events = await run(ActionUpdateTriage(), tracker, domain)
     assert events == []
+
+
+async def test_update_takes_the_service_named_when_nothing_was_guessed(domain):
+    tracker = make_tracker("entä omakanta", entities=[], slots={"asker": "relative"})
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert events == [SlotSet("topic", "e_services")]
+
+
+async def test_update_keeps_a_known_topic_the_message_still_names(domain):
+    tracker = make_tracker(
+        "en oo ikinä käyttäny omakantaa, pankkitunnarit kyl on mut en oo kirjautunu niillä",
+        entities=[entity("topic", "identification")],
+        slots={"topic": "e_services", "asker": "self"},
+        intent="ask_help",
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert not [e for e in events if e.get("name") == "topic"]
 
 
 async def test_next_reflects_and_asks_need_level(domain):

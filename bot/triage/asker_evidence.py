@@ -1,0 +1,105 @@
+"""Whether a message's words back the classifier's guess of who is asking.
+
+WHY: the asker classifier learns word weights, so a story dense with illness words ("kädet
+tärisee parkinsonin takia") can look like an advisor's note about a client, and a later reply
+about the relative ("kyl se verkkopankkia käyttää joka päivä") can look like the writer's own
+need. Both guesses contradict what the words plainly say: an advisor names a client or their
+own role, and a person who corrects a relative into themself speaks in the first person. The
+classifier stays the judge wherever the words leave room; these checks only stop a guess the
+words rule out, and one they plainly state: a story that opens with a close person as its
+subject ("mummo haluis nähdä…", "mun mies klikkas…") is a relative's, whoever else it mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import FrozenSet, Optional
+
+from bot.language import get_analyzer
+from bot.triage.asker_cues import (
+    CLIENT,
+    CLOSE_PERSON,
+    FIRST_PERSON,
+    HELPER_ROLE,
+    analyse_word,
+    message_cues,
+)
+from bot.triage.words import words_of
+
+ADVISOR, RELATIVE, SELF = "advisor", "relative", "self"
+_WORD = re.compile(r"\w+")
+
+
+def cues_of(text: str) -> FrozenSet[str]:
+    """The asker cues (bot.triage.asker_cues) anywhere in `text`."""
+    analyzer = get_analyzer()
+    return message_cues([analyse_word(analyzer, word) for word in _WORD.findall(text.lower())])
+
+
+#: Helpers by trade or role that bot.triage.asker_cues does not list, and first-person verbs of
+#: helping: "olen kansalaisopiston opettaja", "autan yhtä nuorta", "ohjaan asiakasta".
+MORE_ROLES = frozenset({"opettaja", "tukihenkilö", "kurssilainen", "tukija", "vertaistukija"})
+HELPING_VERBS = frozenset({"auttaa", "neuvoa", "ohjata", "opastaa", "tukea"})
+#: A close person who used to do it for the writer: "mun mies hoiti aina laskut", "äiti auttoi".
+USED_TO_HELP = ("hoit", "autt")
+#: Words that may stand before the subject: "mun mies", "no meidän äiti", "siis isä".
+_OPENERS = frozenset({"mun", "minun", "meidän", "meiän", "no", "siis", "ja", "nyt", "hei", "moi"})
+NOMINATIVE = "nimento"
+#: A close person who tells, sends or gives the writer something is not the one in need:
+#: "tytär laitto viestin…", "poika sano et mun pitäis…", "äiti osti mulle tabletin". Verb
+#: starts, as chat forms ("laitto", "pyys") are often unknown to Voikko.
+TO_THE_WRITER = (
+    "laitt", "lähett", "soitt", "pyy", "kirjoit", "kirjot", "sano", "kerto", "kerro", "neuvo",
+    "käsk", "ehdott", "anto", "anta", "ost", "suosit", "tekstas", "tekstat", "viesti", "lahjoit",
+)  # fmt: skip
+
+
+def opens_with_close_person(text: str) -> bool:
+    """Whether the message's first words make a close person its subject: "mummo haluis…",
+    "mun mies klikkas…", "äitini ei osaa…"; not "äidille pitäis…" (not the subject)."""
+    analyzer = get_analyzer()
+    words = _WORD.findall(text.lower())
+    for index, word in enumerate(words[:3]):
+        if word in _OPENERS:
+            continue
+        readings = analyzer.analyses(analyzer.standard_form(word))
+        subject = any(reading.get("SIJAMUOTO") == NOMINATIVE for reading in readings)
+        after = words_of(" ".join(words[index + 1 : index + 4]))
+        tells = any(verb.starts_with(TO_THE_WRITER) for verb in after)
+        helped = any(verb.past and verb.starts_with(USED_TO_HELP) for verb in after)
+        return subject and analyse_word(analyzer, word).names_close_person and not tells | helped
+    return False
+
+
+def names_helper(text: str) -> bool:
+    """A helper's role or a first-person verb of helping ("autan", "ohjaan") in `text`."""
+    analyzer = get_analyzer()
+    for word in _WORD.findall(text.lower()):
+        analysed = analyse_word(analyzer, word)
+        if analysed.base in MORE_ROLES or (analysed.parts and analysed.parts[-1] in MORE_ROLES):
+            return True
+        if analysed.first_person_verb and analysed.base in HELPING_VERBS:
+            return True
+    return False
+
+
+def weigh_asker(previous: Optional[str], stated: Optional[str], text: str) -> Optional[str]:
+    """The asker this message states once its words are weighed in; None: it states none.
+
+    - A first message that opens with a close person as its subject is a relative's.
+    - An advisor is someone who names a client or a helper's role; a first-person story that
+      names neither is the writer's own.
+    - A relative or an advisor already known becomes "self" only in the first person and
+      without a close person named: "se käyttää sitä joka päivä" is still about the relative.
+    """
+    if stated not in (ADVISOR, SELF):
+        return stated
+    if stated == SELF and previous is None and opens_with_close_person(text):
+        return RELATIVE
+    cues = cues_of(text)
+    if stated == ADVISOR and not cues & {CLIENT, HELPER_ROLE} and not names_helper(text):
+        return SELF if FIRST_PERSON in cues and CLOSE_PERSON not in cues else stated
+    if stated == SELF and previous in (RELATIVE, ADVISOR):
+        if FIRST_PERSON not in cues or CLOSE_PERSON in cues:
+            return None
+    return stated

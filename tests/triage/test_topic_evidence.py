@@ -1,0 +1,120 @@
+"""What a message names as its problem, and how that weighs against the topic classifier.
+
+Sentences are written the way people type in the chat: lower case, colloquial, typos."""
+
+import pytest
+
+from bot.triage.topic_evidence import (
+    CHANGE_WITHOUT_NAME,
+    NamedTopics,
+    named_topics,
+    weigh_topic,
+)
+
+SURE, HINT = CHANGE_WITHOUT_NAME, CHANGE_WITHOUT_NAME / 2
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("mulla on kysyttävää siitä mobiilivarmenteesta", {"identification"}),
+        ("en saa omakantaa auki", {"e_services"}),
+        ("miten toi suomi.fi viesti toimii", {"suomifi_messages"}),
+        ("tarttis tehä valtuutus pojalle", {"authorizations"}),
+        ("ostin tabletin mut en saa sitä päälle", {"device"}),
+        ("whatsupissa ei toimi videopuhelu", {"communication"}),
+        ("onkohan tää joku huijausviesti", {"security"}),
+        ("pankkisovellus kaatuu aina puhelimessa", {"banking", "device"}),
+    ],
+)
+def test_services_are_found_inflected_and_in_lower_case(text, named):
+    assert named_topics(text).named == frozenset(named)
+
+
+def test_a_service_is_the_topic_rather_than_the_device_it_runs_on():
+    assert named_topics("pankkisovellus kaatuu aina puhelimessa").services == {"banking"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no käytän kyl puhelinta joka päivä ja pankkiakin, vähän apua riittää",
+        "osaan käyttää verkkopankkia ihan hyvin",
+    ],
+)
+def test_what_the_person_says_they_manage_is_not_named_as_the_problem(text):
+    names = named_topics(text)
+    assert not names.named and names.managed
+
+
+def test_a_negated_ability_is_the_problem():
+    assert named_topics("en osaa käyttää verkkopankkia").named == {"banking"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ei se oo pankki vaan kela",
+        "ei vaan se on kela eikä pankki, sori",
+        "eiku ei pankki vaan kela",
+    ],
+)
+def test_a_service_set_aside_is_not_named(text):
+    assert named_topics(text).named == {"e_services"}
+
+
+def test_not_having_a_device_is_a_circumstance_not_a_device_problem():
+    assert named_topics("asiakas 92v, muistisairaus, ei mitään laitteita").named == frozenset()
+
+
+def test_asking_for_a_phone_number_names_no_device():
+    assert named_topics("onko teillä puhelinnumeroa johon voi soittaa").named == frozenset()
+
+
+def names(named=(), managed=()):
+    return NamedTopics(frozenset(named), frozenset(managed))
+
+
+def test_a_known_topic_still_named_stays_against_a_sure_guess():
+    assert (
+        weigh_topic("e_services", "identification", 1.0, names({"e_services", "identification"}))
+        == "e_services"
+    )
+
+
+def test_a_service_named_corrects_a_hint():
+    assert weigh_topic(None, "e_services", HINT, names({"identification"})) == "identification"
+
+
+def test_a_sure_guess_stands_against_a_service_named():
+    assert weigh_topic(None, "banking", SURE, names({"identification"})) == "banking"
+
+
+def test_a_scam_is_never_traded_for_the_service_it_abuses():
+    assert weigh_topic(None, "security", HINT, names({"communication"})) == "security"
+
+
+def test_a_service_named_fills_in_when_nothing_was_guessed():
+    assert weigh_topic(None, None, 0.0, names({"suomifi_messages"})) == "suomifi_messages"
+
+
+def test_the_device_alone_never_fills_in_nor_replaces_a_known_topic():
+    assert weigh_topic(None, None, 0.0, names({"device"})) is None
+    assert weigh_topic("identification", None, 0.0, names({"device"})) is None
+    assert weigh_topic(None, "e_services", HINT, names({"device"})) == "device"
+
+
+def test_a_managed_service_does_not_change_a_known_topic():
+    assert weigh_topic("security", "banking", SURE, names(managed={"banking"})) is None
+
+
+def test_a_managed_service_in_a_first_message_is_the_setting_of_the_problem():
+    assert (
+        weigh_topic(None, "communication", SURE, names(managed={"communication"}))
+        == "communication"
+    )
+
+
+def test_a_known_topic_is_not_moved_by_a_hint_naming_nothing():
+    assert weigh_topic("device", "security", HINT, names()) is None
+    assert weigh_topic("device", "security", SURE, names()) == "security"
