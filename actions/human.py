@@ -7,12 +7,13 @@ from dataclasses import replace
 from typing import Any, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.closing import closes_conversation, say_closing
-from actions.providers import HelsinkiClock, utter_planned
+from actions.common import SAID_ONCE
+from actions.providers import HelsinkiClock, remember_said, utter_planned
 from actions.urgent import say_urgent_steps_if_new
 from bot.providers.forms import forms_of
 from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
@@ -67,4 +68,6 @@ class ActionOfferHuman(HelsinkiClock, Action):
         dispatcher.utter_message(response="utter_human_intro")
         plan = plan_reply(result, now, place_required=False, with_intro=False)
         utter_planned(dispatcher, domain, plan)
-        return urgent
+        # The channels named here are not shown in full again when the providers follow.
+        said = remember_said(tracker.get_slot(SAID_ONCE) or [], plan)
+        return [*urgent, SlotSet(SAID_ONCE, said)]

@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE, slots_set_since_last_user_message
 from bot.domain_files import load_responses
+from bot.providers.cards import provider_card
 from bot.providers.forms import arrange, phone_first
 from bot.providers.hours import HELSINKI
 from bot.providers.present import (
@@ -84,7 +85,7 @@ class ActionFindProviders(HelsinkiClock, Action):
         utter_planned(dispatcher, domain, fresh)
         if again:
             dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))
-        said += [key for key in map(_said_key, plan) if key and key not in said]
+        said = remember_said(said, plan)
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
@@ -95,6 +96,12 @@ class ActionFindProviders(HelsinkiClock, Action):
         if result.providers:
             events.append(SlotSet(PROVIDER_ID, str(result.providers[0].id)))
         return [*events, SlotSet(SAID_ONCE, said)]
+
+
+def remember_said(said: Sequence[str], plan: Sequence[PlannedMessage]) -> List[str]:
+    """`said` with the keys of the planned messages that are said once (see _said_key)."""
+    keys = list(said)
+    return keys + [key for key in dict.fromkeys(map(_said_key, plan)) if key and key not in keys]
 
 
 def _said_key(message: PlannedMessage) -> Optional[str]:
@@ -121,7 +128,7 @@ def _not_said_before(
 def utter_planned(
     dispatcher: CollectingDispatcher, domain: DomainDict, messages: Iterable[PlannedMessage]
 ) -> None:
-    """Say planned messages: a domain response with values, or lines composed from several."""
+    """Say planned messages: a domain response with values, or a provider's lines and card."""
     responses: Dict[str, Any] = domain.get("responses") or load_responses()
     for message in messages:
         if message.response:
@@ -129,4 +136,9 @@ def utter_planned(
                 response=message.response, **message_values(responses, message)
             )
         else:
-            dispatcher.utter_message(text=render_lines(responses, message.lines))
+            # The plain text for every channel, and the same provider as a card for those
+            # that draw one (bot/providers/cards.py); Rasa keeps both on one bot event.
+            dispatcher.utter_message(
+                text=render_lines(responses, message.lines),
+                json_message=provider_card(responses, message),
+            )

@@ -12,11 +12,15 @@ import abc
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.closing import conversation_started, say_closing
 from actions.triage import answers_the_question, triage_turn
+from bot.places import get_index
 from bot.triage.farewell import is_farewell
+from bot.triage.labels import MUNICIPALITY
+from bot.triage.state import understood_from_entities
 
 
 class _SmallTalk(Action, abc.ABC):
@@ -38,12 +42,37 @@ class _SmallTalk(Action, abc.ABC):
 
 
 class ActionGreet(_SmallTalk):
+    """The greeting, keeping a place it names as the person's place.
+
+    The chat page on a municipality's site greets with ``/greet{"municipality": "Hailuoto"}``
+    (the widget's default municipality, checked by bot/web/widget_theme.py), and "moi, asun
+    Oulussa" names one too: the place holds until the person names another, as any stated place.
+    """
+
     def name(self) -> str:
         return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[Dict[str, Any]]:
+        if answers_the_question(tracker):  # the triage reads the place itself
+            return await super().run(dispatcher, tracker, domain)
+        return [*place_in_greeting(tracker), *await super().run(dispatcher, tracker, domain)]
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
         farewell = is_farewell(text, conversation_started(tracker))
         dispatcher.utter_message(response="utter_goodbye" if farewell else "utter_greet")
+
+
+def place_in_greeting(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The municipality the greeting names (a known one, not negated), if it is new."""
+    message = tracker.latest_message
+    entities = message.get("entities") or []
+    named = understood_from_entities(entities, message.get("text") or "").municipality
+    found = get_index().by_name(named) if named else None
+    if found is None or tracker.get_slot(MUNICIPALITY) == found.name_fi:
+        return []
+    return [SlotSet(MUNICIPALITY, found.name_fi)]
 
 
 class ActionThank(_SmallTalk):

@@ -58,6 +58,7 @@ from bot.web.incoming import (
     read_json_object,
     read_turn,
 )
+from bot.web.rich_messages import TextOnlyOutput
 from bot.web.session_ids import SessionIdSigner, default_signer
 from bot.web.settings import HttpSettings
 
@@ -305,7 +306,8 @@ class GuardedCmdlineInput(GuardedRestInput):
     Rasa starts its terminal chat only when a channel named "cmdline" is registered; it serves
     ``/webhooks/rest/webhook`` like the REST channel, so the two are never used together.
     Pressing Enter on an empty line gets an empty answer instead of 400: Rasa's console stops
-    on any error status, which would end the chat.
+    on any error status, which would end the chat. The terminal shows text only: a provider's
+    card payload is left out (its text says the same; bot.web.rich_messages).
     """
 
     @classmethod
@@ -314,6 +316,9 @@ class GuardedCmdlineInput(GuardedRestInput):
 
     def url_prefix(self) -> str:
         return GuardedRestInput.name()
+
+    async def deliver(self, turn: Turn, output: OutputChannel, handle: OnNewMessage) -> None:
+        await super().deliver(turn, TextOnlyOutput(output), handle)
 
     def rejected_response(self, rejected: RejectedRequest) -> HTTPResponse:
         if rejected.code == "empty_message":
@@ -379,7 +384,10 @@ class GuardedSocketIOInput(_GuardedChannelMixin, SocketIOInput):
                 logger.info("Refused a message on the socketio channel: %s", rejected.code)
                 await sio.emit(REJECTED_EVENT, rejected.body, room=sid, namespace=self.namespace)
                 return
-            await self.deliver(turn, SocketIOOutput(sio, self.bot_message_evt), handle)
+            # Text only: widgets draw no provider cards, and Rasa's SocketIOOutput would pass
+            # a card's keys to emit() as arguments (bot.web.rich_messages).
+            output = TextOnlyOutput(SocketIOOutput(sio, self.bot_message_evt))
+            await self.deliver(turn, output, handle)
 
         return blueprint
 

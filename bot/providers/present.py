@@ -5,14 +5,15 @@ exactly what the bot would say. Nothing here is Finnish prose: every sentence is
 domain/providers.yml. Whole messages (the intro that names the scope, the sample notice) are
 uttered as responses, so Rasa applies the `asker` variations; each provider is one message
 composed of short neutral fragments ("Osoite: {address}", "Auki nyt, klo {time} asti.") so that
-lines without data are simply left out.
+lines without data are simply left out. The fragments are kept by kind (ProviderParts) because the
+same parts also fill the provider's card (bot/providers/cards.py), which places them by kind.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.providers.hours import as_helsinki
 from bot.providers.search import (
@@ -43,11 +44,34 @@ class Fragment:
 
 
 @dataclass(frozen=True)
+class ProviderParts:
+    """One provider's message by kind of line: the text joins them, the card places them."""
+
+    name: str
+    address: Optional[Fragment] = None
+    distance: Optional[Fragment] = None
+    forms: Optional[Fragment] = None
+    phone: Optional[Fragment] = None
+    web: Optional[Fragment] = None
+    hours: Optional[Fragment] = None
+    notes: Tuple[Fragment, ...] = ()
+
+    @property
+    def lines(self) -> List[Fragment]:
+        """The text's lines, in the order the bot has always said them."""
+        kept = (self.address, self.distance, self.forms, self.phone, self.web, self.hours)
+        return [Fragment(data=self.name), *(line for line in kept if line), *self.notes]
+
+
+@dataclass(frozen=True)
 class PlannedMessage:
     response: Optional[str] = None
     values: Mapping[str, Any] = field(default_factory=dict)
     lines: Sequence[Fragment] = ()
     provider_id: Optional[int] = None
+    #: A provider's message: the hit and its parts, from which the card is built.
+    provider: Optional[ProviderHit] = field(default=None, compare=False, repr=False)
+    parts: Optional[ProviderParts] = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> Dict[str, Any]:
         if self.response:
@@ -100,7 +124,10 @@ def plan_reply(
     messages = [_intro(result)] if with_intro else []
     now = as_helsinki(now)
     for hit in result.providers:
-        messages.append(PlannedMessage(lines=_provider_lines(hit, result, now), provider_id=hit.id))
+        parts = _provider_parts(hit, result, now)
+        messages.append(
+            PlannedMessage(lines=parts.lines, provider_id=hit.id, provider=hit, parts=parts)
+        )
     if result.national and result.need_level in ONLINE_LEVELS:
         extra = result.national[0]
         if extra.web:
@@ -134,33 +161,37 @@ def _intro(result: SearchResult) -> PlannedMessage:
     raise ValueError(f"no intro for scope {result.scope!r}")
 
 
-def _provider_lines(hit: ProviderHit, result: SearchResult, now: datetime) -> List[Fragment]:
-    lines = [Fragment(data=hit.name)]
+def _provider_parts(hit: ProviderHit, result: SearchResult, now: datetime) -> ProviderParts:
+    address = distance = forms = None
+    if hit.forms:
+        forms = Fragment("utter_provider_forms", {"forms": _FormList(hit.forms)})
     if hit.street_address:
         place = ", ".join(p for p in (hit.street_address, hit.post_office) if p)
-        lines.append(Fragment("utter_provider_address", {"address": place}))
+        address = Fragment("utter_provider_address", {"address": place})
     if hit.distance_km is not None:
         from_centre = result.origin.kind in ("municipality", "postal_code")
-        lines.append(
-            Fragment(
-                "utter_provider_distance_from_centre" if from_centre else "utter_provider_distance",
-                {"km": format_km(hit.distance_km)},
-            )
+        distance = Fragment(
+            "utter_provider_distance_from_centre" if from_centre else "utter_provider_distance",
+            {"km": format_km(hit.distance_km)},
         )
-    if hit.forms:
-        lines.append(Fragment("utter_provider_forms", {"forms": _FormList(hit.forms)}))
-    if hit.phone:
-        lines.append(Fragment("utter_provider_phone", {"phone": hit.phone}))
-    if hit.web:
-        lines.append(Fragment("utter_provider_web", {"url": hit.web}))
-    hours = _hours_line(hit, now)
-    if hours is not None:
-        lines.append(hours)
-    for limit in hit.limits:
-        if limit.note and _concerns(limit.key, result.topic):
-            response = "utter_provider_does_less" if limit.does_less else "utter_provider_does_more"
-            lines.append(Fragment(response, {"note": limit.note}))
-    return lines
+    notes = tuple(
+        Fragment(
+            "utter_provider_does_less" if limit.does_less else "utter_provider_does_more",
+            {"note": limit.note},
+        )
+        for limit in hit.limits
+        if limit.note and _concerns(limit.key, result.topic)
+    )
+    return ProviderParts(
+        name=hit.name,
+        address=address,
+        distance=distance,
+        forms=forms,
+        phone=Fragment("utter_provider_phone", {"phone": hit.phone}) if hit.phone else None,
+        web=Fragment("utter_provider_web", {"url": hit.web}) if hit.web else None,
+        hours=_hours_line(hit, now),
+        notes=notes,
+    )
 
 
 #: The topic a general limit matters most for; other keys are topics themselves.
@@ -236,26 +267,33 @@ def render_response(
     return text.format(**_rendered_values(responses, values))
 
 
+def form_labels(responses: Responses, forms: Iterable[str]) -> List[str]:
+    """The domain's Finnish labels of form keys: "kotikäynti", "puhelinneuvonta"."""
+    return [render_response(responses, f"utter_label_form_{form}", {}) for form in forms]
+
+
 def _rendered_values(responses: Responses, values: Mapping[str, Any]) -> Dict[str, Any]:
     rendered: Dict[str, Any] = {}
     for key, value in values.items():
         if isinstance(value, _FormList):
-            labels = [render_response(responses, f"utter_label_form_{form}", {}) for form in value]
-            value = ", ".join(labels)
+            value = ", ".join(form_labels(responses, value))
         elif isinstance(value, _Weekday):
             value = render_response(responses, f"utter_label_weekday_{int(value)}", {})
         rendered[key] = value
     return rendered
 
 
+def render_fragment(responses: Responses, fragment: Fragment) -> str:
+    """One line: a data value as is, or its response filled in."""
+    if fragment.data is not None:
+        return fragment.data
+    assert fragment.response is not None
+    return render_response(responses, fragment.response, fragment.values)
+
+
 def render_lines(responses: Responses, lines: Iterable[Fragment]) -> str:
     """One provider's message: its fragments, one per line."""
-    return "\n".join(
-        line.data
-        if line.data is not None
-        else render_response(responses, line.response, line.values)
-        for line in lines
-    )
+    return "\n".join(render_fragment(responses, line) for line in lines)
 
 
 def render_plan(

@@ -118,6 +118,11 @@ class ProviderHit:
     next_opening: Optional[datetime]
     accessibility: Optional[str]
     limits: List[ProviderLimitInfo] = field(default_factory=list)
+    #: The place's own point (WGS84), for a map link; None when the record gave no point.
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+    #: The point is only the municipality's centre (the record had no coordinates).
+    coordinates_approximate: bool = False
 
     def to_dict(self) -> Dict[str, Any]:
         data = asdict(self)
@@ -499,4 +504,7 @@ def _hit(
             ProviderLimitInfo(limit.key, limit.direction, limit.note)
             for limit in sorted(location.limits, key=lambda limit: limit.key)
         ],
+        latitude=location.latitude,
+        longitude=location.longitude,
+        coordinates_approximate=bool(location.coordinates_approximate),
     )

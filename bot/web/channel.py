@@ -5,17 +5,24 @@ with the assistant and needs no separate web server. Routes:
 
 - ``GET /webhooks/webchat/`` the page and its assets; ``GET .../config`` the limits, times and
   domain texts the page needs before the first message (bot.web.page_config);
+  ``GET .../theme?name=...`` the embedding site's name, colour, logo and default municipality
+  as far as they pass bot.web.widget_theme's checks; ``GET .../widget.js`` the script a
+  municipality's site loads to embed the page, and ``GET .../demo`` a fictional municipality's
+  page that does so (framing: :func:`security_headers`);
 - ``POST .../session`` a new conversation id signed by this server (HMAC and issue time, see
   bot.web.session_ids), with the message length limit and the idle time;
 - ``POST .../turn`` the page's message: ``{"sender", "message", "message_id"}`` answered with
   ``{"messages": [...], "user_text": ..., "message_id": ..., "replayed": bool}``, where
   ``user_text`` is the message as the assistant stored it (identity codes and the like
   replaced), which the page shows in the person's own bubble instead of what was typed, and
-  ``null`` when nothing was stored (too long, or processing failed);
+  ``null`` when nothing was stored (too long, or processing failed); a provider's text and
+  its card payload come as one message ``{"text", "custom"}`` (bot.web.rich_messages);
 - ``POST .../webhook`` the same turn answered as the REST channel answers (the list of
   replies), for clients written against Rasa's REST format;
 - ``POST .../restart`` ``{"sender": old}`` ends the old conversation for good and answers like
-  ``/session`` with a new id ("Aloita alusta" on a shared computer).
+  ``/session`` with a new id ("Aloita alusta" on a shared computer);
+- ``GET .../advisor`` the advisor view (the same chat with a referral note beside it);
+  ``POST .../referral`` and ``POST .../advisor-mode`` serve it (bot.web.referral).
 
 Messages are bounded and guarded like the REST channel's (bot.guard.channels) but taken ONLY
 with an id this server issued, whatever ``DIGITUKI_PUBLIC`` says: the page is public by nature,
@@ -32,7 +39,7 @@ import logging
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -57,6 +64,9 @@ from bot.web.incoming import (
     read_turn,
 )
 from bot.web.page_config import page_config
+from bot.web.referral import add_referral_routes
+from bot.web.rich_messages import pair_cards
+from bot.web.widget_theme import widget_theme
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +75,27 @@ CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml; charset=utf-8",
 }
-# The page loads nothing from elsewhere and may only talk back to this server.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; connect-src 'self'; img-src 'self' data:",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+
+
+def security_headers(frame_origins: Sequence[str] = ()) -> Dict[str, str]:
+    """The page loads nothing from elsewhere and may only talk back to this server; only this
+    server and ``DIGITUKI_FRAME_ORIGINS`` may frame it (and only their images are shown: the
+    widget's logo). No X-Frame-Options: it cannot list origins, and browsers that know
+    ``frame-ancestors`` ignore it anyway. widget.js is a script, which any site may load."""
+    listed = "".join(f" {origin}" for origin in frame_origins)
+    return {
+        "Content-Security-Policy": (
+            f"default-src 'self'; connect-src 'self'; img-src 'self' data:{listed}; "
+            f"frame-ancestors 'self'{listed}"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+SECURITY_HEADERS = security_headers()
 
 
 @dataclass
@@ -96,7 +120,7 @@ class PageAnswer:
 
     def as_json(self) -> Dict[str, Any]:
         return {
-            "messages": self.messages,
+            "messages": pair_cards(self.messages),  # a provider's text and card as one
             "user_text": self.user_text,
             "message_id": self.message_id,
             "replayed": self.replayed,
@@ -131,21 +155,37 @@ class WebChatPage(GuardedRestInput):
 
     def add_routes(self, blueprint: Blueprint, handle: OnNewMessage) -> None:
         config = page_config(self.settings)  # read once: a missing domain text stops start-up
+        headers = security_headers(self.settings.frame_origins)
 
         @blueprint.route("/", methods=["GET"])
         async def index(request: Request) -> HTTPResponse:
-            # The page loads its assets by relative URL, so it must be served from ".../".
-            return response.redirect(request.path.rstrip("/") + "/")
+            # The page loads its assets by relative URL, so it must be served from ".../";
+            # the query (an iframe's theme) goes along.
+            query = f"?{request.query_string}" if request.query_string else ""
+            return response.redirect(request.path.rstrip("/") + "/" + query)
 
         @blueprint.route("/config", methods=["GET"])
         async def configuration(_: Request) -> HTTPResponse:
             return response.json(config, headers={"Cache-Control": "no-store"})
 
+        @blueprint.route("/theme", methods=["GET"])
+        async def theme(request: Request) -> HTTPResponse:
+            return response.json(widget_theme(request.args, self.settings.frame_origins))
+
+        @blueprint.route("/demo", methods=["GET"])
+        async def demo(_: Request) -> HTTPResponse:
+            return _static("demo.html", headers)
+
+        @blueprint.route("/advisor", methods=["GET"])
+        async def advisor(_: Request) -> HTTPResponse:
+            return _static("advisor.html", headers)
+
         @blueprint.route("/<name>", methods=["GET"])
         async def asset(request: Request, name: str) -> HTTPResponse:
-            return _static(name or "index.html")
+            return _static(name or "index.html", headers)
 
         self.add_conversation_routes(blueprint, handle)
+        add_referral_routes(blueprint, self)
 
     def add_conversation_routes(self, blueprint: Blueprint, handle: OnNewMessage) -> None:
         @blueprint.route("/session", methods=["POST"])
@@ -257,7 +297,7 @@ class WebChatPage(GuardedRestInput):
         return PageAnswer(messages, kept.text, message_id, replayed=True)
 
 
-def _static(name: str) -> HTTPResponse:
+def _static(name: str, headers: Dict[str, str] = SECURITY_HEADERS) -> HTTPResponse:
     path = (STATIC_DIR / name).resolve()
     if (
         path.parent != STATIC_DIR.resolve()
@@ -268,5 +308,5 @@ def _static(name: str) -> HTTPResponse:
     return response.text(
         path.read_text(encoding="utf-8"),
         content_type=CONTENT_TYPES[path.suffix],
-        headers=SECURITY_HEADERS,
+        headers=headers,
     )

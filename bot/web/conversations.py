@@ -37,7 +37,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.lock_store import LockStore
@@ -46,6 +46,7 @@ from rasa.shared.core.events import (
     BotUttered,
     Event,
     Restarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
@@ -161,6 +162,24 @@ class Conversations:
     async def load(self, sender_id: str) -> StoredConversation:
         tracker = await self._trackers.retrieve(sender_id)
         return StoredConversation(tuple(tracker.events) if tracker is not None else ())
+
+    async def load_with_slots(self, sender_id: str) -> Tuple[StoredConversation, Dict[str, Any]]:
+        """The events and the slot values Rasa restores from them (the advisor view's note)."""
+        tracker = await self._trackers.retrieve(sender_id)
+        if tracker is None:
+            return StoredConversation(()), {}
+        return StoredConversation(tuple(tracker.events)), tracker.current_slot_values()
+
+    async def set_slot_between_turns(self, sender_id: str, name: str, value: Any) -> bool:
+        """Append ``SlotSet`` to a started conversation after any running turn, as Rasa's HTTP
+        API appends events; False (nothing written) before the first turn or if already set."""
+        async with self._locks.lock(sender_id, wait_time_in_seconds=LOCK_POLL_SECONDS):
+            tracker = await self._trackers.retrieve(sender_id)
+            if tracker is None or not tracker.events or tracker.get_slot(name) == value:
+                return False
+            tracker.update(SlotSet(name, value))
+            await self._trackers.save(tracker)
+            return True
 
     async def load_after_current_turn(self, sender_id: str) -> StoredConversation:
         """The conversation once the turn running on it (on any process) has finished."""

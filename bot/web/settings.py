@@ -16,6 +16,11 @@ stops the start-up with a message naming the variable; nothing falls back silent
 - ``DIGITUKI_CHAT_IDLE_MINUTES`` (15): minutes without a turn after which the web chat page
   starts afresh and its channel refuses the old conversation id (bot.web.conversations).
 - ``DIGITUKI_CORS_ORIGINS`` (none): origins allowed by CORS, separated by commas or spaces.
+- ``DIGITUKI_FRAME_ORIGINS`` (none: only the assistant itself): the sites allowed to show the
+  chat page in a frame (the widget's iframe), separated by commas or spaces; sent as the page's
+  ``Content-Security-Policy: frame-ancestors``. Each must be an ``https://`` origin (``http://``
+  only for localhost, for trying things out), WHY: a page that any site may frame can be dressed
+  up by a stranger's site (clickjacking), and the widget's logo is taken only from these sites.
 - ``DIGITUKI_API_TOKEN`` or ``RASA_AUTH_TOKEN`` (none): the token ``--enable-api`` requires.
 """
 
@@ -33,6 +38,7 @@ MAX_REQUEST_BYTES = "DIGITUKI_MAX_REQUEST_BYTES"
 PUBLIC = "DIGITUKI_PUBLIC"
 SESSION_SECRET = "DIGITUKI_SESSION_SECRET"
 CORS_ORIGINS = "DIGITUKI_CORS_ORIGINS"
+FRAME_ORIGINS = "DIGITUKI_FRAME_ORIGINS"
 CHAT_IDLE_MINUTES = "DIGITUKI_CHAT_IDLE_MINUTES"
 API_TOKEN_VARIABLES = ("DIGITUKI_API_TOKEN", "RASA_AUTH_TOKEN")
 
@@ -50,6 +56,8 @@ MIN_TOKEN_CHARS = 16
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
+#: Hosts where plain http is the developer's own machine, not the open internet.
+_LOOPBACK_HOST = re.compile(r"(?:[a-z0-9-]+\.)?localhost|127\.0\.0\.1", re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +75,8 @@ class HttpSettings:
     public: bool = False
     session_secret: Optional[str] = None
     chat_idle_minutes: int = DEFAULT_CHAT_IDLE_MINUTES
+    #: Origins (besides the assistant's own) that may frame the chat page; checked on creation.
+    frame_origins: Tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_message_chars < 1:
@@ -83,6 +93,8 @@ class HttpSettings:
             )
         if self.session_secret is not None and len(self.session_secret) < MIN_SECRET_CHARS:
             raise SettingsError(f"{SESSION_SECRET} must be at least {MIN_SECRET_CHARS} characters")
+        for origin in self.frame_origins:
+            check_frame_origin(origin)
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> HttpSettings:
@@ -92,6 +104,7 @@ class HttpSettings:
             public=_flag(environ, PUBLIC),
             session_secret=environ.get(SESSION_SECRET) or None,
             chat_idle_minutes=_integer(environ, CHAT_IDLE_MINUTES, DEFAULT_CHAT_IDLE_MINUTES),
+            frame_origins=origin_list(environ.get(FRAME_ORIGINS, "")),
         )
 
 
@@ -128,14 +141,32 @@ def api_access(
             "--enable-api needs a credential: --auth-token (or DIGITUKI_API_TOKEN / "
             "RASA_AUTH_TOKEN) or --jwt-secret"
         )
-    origins = tuple(cors_origins) or tuple(re.split(r"[,\s]+", environ.get(CORS_ORIGINS, "")))
-    origins = tuple(origin.rstrip("/") for origin in origins if origin)
+    origins = tuple(o.rstrip("/") for o in cors_origins if o) or origin_list(
+        environ.get(CORS_ORIGINS, "")
+    )
     for origin in origins:
         if not _ORIGIN.fullmatch(origin):
             raise SettingsError(
                 f"CORS origin {origin!r} must look like https://www.kunta.fi ('*' is not allowed)"
             )
     return ApiAccess(enabled, token if enabled else None, jwt_secret, jwt_method, origins)
+
+
+def origin_list(raw: str) -> Tuple[str, ...]:
+    """Origins written with commas or spaces between them, a trailing "/" forgiven."""
+    return tuple(origin.rstrip("/") for origin in re.split(r"[,\s]+", raw) if origin)
+
+
+def check_frame_origin(origin: str) -> None:
+    """Refuse an origin a browser would not match, or plain http on the open internet."""
+    if not _ORIGIN.fullmatch(origin):
+        raise SettingsError(
+            f"{FRAME_ORIGINS}: {origin!r} must be a site's origin like https://www.kunta.fi "
+            "(no path, no '*')"
+        )
+    scheme, host = origin.split("://", 1)
+    if scheme == "http" and not _LOOPBACK_HOST.fullmatch(host.rsplit(":", 1)[0]):
+        raise SettingsError(f"{FRAME_ORIGINS}: {origin!r} must use https (http only for localhost)")
 
 
 def warn_if_exposed(host: str, settings: HttpSettings) -> None:

@@ -99,3 +99,19 @@ async def test_a_thank_you_that_asks_for_a_person_still_gets_one(domain, sample_
     )
     await FixedClock().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["response"] == "utter_human_intro"
+
+
+async def test_the_channels_it_names_are_remembered_so_the_providers_do_not_repeat_them(
+    domain, sample_database
+):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "voisko joku soittaa mulle, en jaksa kirjottaa",
+        intent="ask_human",
+        slots={"topic": "suomifi_messages", "need_level": "light_support", "said_once": ["x"]},
+    )
+    events = await FixedClock().run(dispatcher, tracker, domain)
+    said = next(e["value"] for e in events if e.get("name") == "said_once")
+    cards = [m for m in dispatcher.messages if (m.get("custom") or {}).get("provider")]
+    assert said[0] == "x" and cards
+    assert [f"provider:{m['custom']['provider']['id']}" for m in cards] == said[1:]

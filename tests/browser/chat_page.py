@@ -10,14 +10,27 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Union
 
 import requests
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Frame, Locator, Page, expect
 
 #: Milliseconds one turn may take before a wait gives up (a hang, never a speed check).
 TURN_TIMEOUT_MS = 60_000
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(document: Union[Page, Frame], axe_source: str) -> List[Dict[str, Any]]:
+    """axe-core's violations in one document (a page, or a frame on its own: each is tested
+    where it runs, so a frame is not waited for from its parent)."""
+    if not document.evaluate("typeof window.axe !== 'undefined'"):
+        document.evaluate(axe_source)
+    return document.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, iframes: false})"
+        ".then(result => result.violations.map(v => ({id: v.id, help: v.help,"
+        " nodes: v.nodes.map(n => n.target.join(' '))})))",
+        AXE_TAGS,
+    )
 
 
 @dataclass(frozen=True)
@@ -145,14 +158,7 @@ class ChatPage:
         return json.loads(stored)["sender"] if stored else None
 
     def axe_violations(self) -> List[Dict[str, Any]]:
-        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
-            self.page.evaluate(self.axe_source)
-        return self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-            ".then(result => result.violations.map(v => ({id: v.id, help: v.help,"
-            " nodes: v.nodes.map(n => n.target.join(' '))})))",
-            AXE_TAGS,
-        )
+        return axe_violations(self.page, self.axe_source)
 
     def assert_accessible(self) -> None:
         """axe-core finds nothing, and the page's script raised nothing."""

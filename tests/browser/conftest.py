@@ -18,12 +18,14 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from bot.paths import PROJECT_ROOT
 from tests.browser.chat_page import Assistant, ChatPage
-from tests.reliability.servers import ServerProcess, base_environment
+from tests.reliability.servers import ServerProcess, base_environment, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "results" / "browser"
 SECRET = "browser-tests-secret-of-at-least-32-characters"
+#: A municipality's site allowed to frame the chat (tests/browser/test_widget.py serves it there).
+FRAMING_SITE = f"http://127.0.0.1:{free_port()}"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -38,7 +40,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
 
     ensure_trained()  # here, not inside the server's start-up time limit
     local = tmp_path_factory.mktemp("local")
-    environment = base_environment(local, DIGITUKI_SESSION_SECRET=SECRET)
+    environment = base_environment(
+        local, DIGITUKI_SESSION_SECRET=SECRET, DIGITUKI_FRAME_ORIGINS=FRAMING_SITE
+    )
     process = ServerProcess("assistant", environment, tmp_path_factory.mktemp("logs")).start()
     try:
         seconds = process.wait_until_ready()

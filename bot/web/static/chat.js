@@ -126,8 +126,8 @@
     return { node: link, length: found.length };
   }
 
-  function webLink(found) {
-    var address = found.replace(/[.,;:!?)\]]+$/, "");
+  // An http(s) address as a link that opens in a new tab and says so to screen readers.
+  function newTabLink(address, label, hidden) {
     var url;
     try { url = new URL(/^https?:\/\//i.test(address) ? address : "https://" + address); }
     catch (invalid) { return null; }
@@ -136,12 +136,18 @@
     link.href = url.href;
     link.target = "_blank";
     link.rel = "noopener";
-    link.textContent = address;
+    link.textContent = label;
     var note = document.createElement("span");
     note.className = "sr-only";
-    note.textContent = " (avautuu uuteen välilehteen)";
+    note.textContent = (hidden || "") + " (avautuu uuteen välilehteen)";
     link.appendChild(note);
-    return { node: link, length: address.length };
+    return link;
+  }
+
+  function webLink(found) {
+    var address = found.replace(/[.,;:!?)\]]+$/, "");
+    var link = newTabLink(address, address);
+    return link && { node: link, length: address.length };
   }
 
   function appendLinked(parent, text) {
@@ -212,10 +218,117 @@
     });
   }
 
+  // ---- provider cards (bot/providers/cards.py): the provider of the text beside it, laid out.
+  // The channel sends the card with its text (bot/web/rich_messages.py); the text is what the
+  // turn's announcement says, the card what the page shows. Labels here are the page's own.
+
+  var cardCount = 0;
+
+  function providerOf(message) {
+    var custom = message.custom;
+    var provider = custom && custom.type === "provider_card" && custom.version === 1 &&
+      custom.provider;
+    return provider && typeof provider.name === "string" ? provider : null;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function addFact(list, label, value) {
+    if (!value) { return; }
+    var row = element("div");
+    row.appendChild(element("dt", "", label));
+    var detail = element("dd");
+    if (typeof value === "string") { detail.textContent = value; }
+    else { detail.appendChild(value); }
+    row.appendChild(detail);
+    list.appendChild(row);
+  }
+
+  function joined(parts, separator) {
+    return parts.filter(function (part) { return part; }).join(separator);
+  }
+
+  function cardAddress(provider) {
+    var line = joined([provider.address,
+      joined([provider.postal_code, provider.post_office], " ")], ", ");
+    var map = provider.map_url && newTabLink(provider.map_url, "Näytä kartalla",
+      ": " + provider.name);
+    if (map) { map.className = "map"; }
+    if (!line && !map) { return null; }
+    var value = element("span", "", line);
+    if (map) {
+      if (line) { value.appendChild(document.createTextNode(" ")); }
+      value.appendChild(map);
+    }
+    return value;
+  }
+
+  function cardPhone(provider) {
+    if (!provider.phone) { return null; }
+    if (typeof provider.tel !== "string" || !/^tel:\+?\d+$/.test(provider.tel)) {
+      return provider.phone; // a sample's made-up number is shown, never dialled
+    }
+    var link = element("a", "", provider.phone);
+    link.href = provider.tel;
+    return link;
+  }
+
+  function cardAccessibility(provider) {
+    var notes = provider.accessibility || [];
+    if (!notes.length) { return null; }
+    if (notes.length === 1) { return String(notes[0]); }
+    var list = element("ul");
+    notes.forEach(function (note) { list.appendChild(element("li", "", String(note))); });
+    return list;
+  }
+
+  function addCard(provider) {
+    cardCount += 1;
+    var item = element("li", "bot card");
+    item.appendChild(element("span", "sr-only", "Opas: "));
+    var card = element("article", "text provider-card");
+    var heading = element("h2", "", provider.name);
+    heading.id = "provider-card-" + cardCount;
+    card.setAttribute("aria-labelledby", heading.id);
+    if (provider.is_sample) {
+      var mark = element("p", "sample-mark", "ESIMERKKI");
+      mark.appendChild(element("span", "sr-only", ": keksitty paikka esittelyä varten"));
+      card.appendChild(mark);
+    }
+    card.appendChild(heading);
+    var facts = element("dl", "facts");
+    addFact(facts, "Apua", joined(provider.kinds_of_help || [], ", "));
+    addFact(facts, "Aukiolo", provider.hours_text);
+    addFact(facts, "Osoite", cardAddress(provider));
+    addFact(facts, "Matka", provider.distance_text);
+    addFact(facts, "Puhelin", cardPhone(provider));
+    var web = provider.web_url && newTabLink(provider.web_url, provider.web_url);
+    addFact(facts, "Verkossa", web);
+    addFact(facts, "Esteettömyys", cardAccessibility(provider));
+    card.appendChild(facts);
+    (provider.notes || []).forEach(function (note) {
+      card.appendChild(element("p", "card-note", String(note)));
+    });
+    item.appendChild(card);
+    log.appendChild(item);
+    return item;
+  }
+
   function showBotTurn(messages) {
     var spoken = [];
     messages.forEach(function (message) {
       var buttons = message.buttons || [];
+      var provider = providerOf(message);
+      if (provider) {
+        addCard(provider);
+        spoken.push(message.text || provider.name);
+        return;
+      }
       if (!message.text && !buttons.length) { return; }
       var item = addBubble("bot", message.text || "");
       spoken.push(message.text || "");
@@ -320,6 +433,9 @@
       if (conversation) { conversation.lastActivity = Date.now(); remember(); }
       scheduleIdleCheck();
       showBotTurn(reply.data.messages || []);
+      // Hook for pages built on this one (advisor.html refreshes its referral note).
+      document.dispatchEvent(new CustomEvent("digituki:turn",
+        { detail: { sender: conversation && conversation.sender } }));
       focusInputIfLost();
       keepComposerInView();
       return;
@@ -408,7 +524,7 @@
           send(first.text, first.label);
           pending.renewed = Boolean(first.renewed);
         } else {
-          send("/greet", "Hei");
+          send(greeting(), "Hei");
         }
       });
   }
@@ -517,6 +633,14 @@
 
   // ---- start: the server's limits first, then a new conversation or the ongoing notice ----------
 
+  // The greeting names the embedding site's municipality, if it set one: the assistant takes
+  // it as the place until the person names another (actions/small_talk.py).
+  var defaultPlace = null;
+
+  function greeting() {
+    return defaultPlace ? "/greet" + JSON.stringify({ municipality: defaultPlace }) : "/greet";
+  }
+
   function begin() {
     byId("idle-minutes").textContent = String(config.idle_minutes);
     updateCounter();
@@ -530,7 +654,7 @@
     }
     conversation = null;
     remember();
-    send("/greet", "Hei");
+    send(greeting(), "Hei");
   }
 
   request("GET", "config").then(function (reply) {
@@ -539,5 +663,9 @@
         if (reply.data[key] !== undefined) { config[key] = reply.data[key]; }
       });
     }
-  }, function () { /* the defaults above match the server's defaults */ }).then(begin);
+  }, function () { /* the defaults above match the server's defaults */ }).then(function () {
+    return window.digitukiTheme; // embed.js: the embedding site's checked settings
+  }).then(function (theme) {
+    defaultPlace = (theme && theme.municipality) || null;
+  }).then(begin);
 })();
