@@ -32,6 +32,7 @@ from bot.triage.answers import (
     AWAIT_TOPIC,
     explicit_level,
     need_level_answer,
+    says_cannot,
     story_level,
 )
 from bot.triage.asker_evidence import weigh_asker
@@ -53,6 +54,7 @@ from bot.triage.topic_evidence import named_topics, weigh_topic
 from bot.triage.urgency import urgent_situation
 
 TRIAGE_SLOTS = tuple(Triage().as_dict())
+SELF_SERVICE = "self_service"
 COMPLETED_SLOT = "triage_completed"
 AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
@@ -127,12 +129,20 @@ class ActionUpdateTriage(Action):
 
 def weighed(previous: Triage, stated: Triage, entities: List[Dict[str, Any]], text: str) -> Triage:
     """What the message states once the services and people it names are weighed in
-    (bot.triage.topic_evidence, bot.triage.asker_evidence)."""
+    (bot.triage.topic_evidence, bot.triage.asker_evidence), and a level 1 it contradicts."""
     confidence = next(
         (float(e.get("confidence") or 0.0) for e in entities if e.get("entity") == "topic"), 0.0
     )
     topic = weigh_topic(previous.topic, stated.topic, confidence, named_topics(text))
-    return replace(stated, topic=topic, asker=weigh_asker(previous.asker, stated.asker, text))
+    level = stated.need_level
+    if level == SELF_SERVICE and says_cannot(text):
+        level = None  # "a link is enough" cannot stand beside "en osaa": ask instead
+    return replace(
+        stated,
+        topic=topic,
+        need_level=level,
+        asker=weigh_asker(previous.asker, stated.asker, text),
+    )
 
 
 def awaited_answer(tracker: Tracker) -> Dict[str, str]:

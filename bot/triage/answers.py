@@ -148,3 +148,19 @@ def story_level(text: str) -> Optional[str]:
         if trouble or any(w.is_(HELP) for w in tail_words):
             return "light_support"
     return None
+
+
+# Verbs of being able to get in, use or learn: negated, they say the person cannot do it alone.
+ABILITY_VERBS = frozenset(
+    {"osata", "päästä", "oppia", "pystyä", "kyetä", "ymmärtää", "onnistua", "jaksaa"}
+)
+
+
+def says_cannot(text: str) -> bool:
+    """ "en osaa käyttää…", "äiti ei ite pääse sinne eikä opi", "en ymmärrä mitään": a
+    negated ability, which no "a link is enough" (level 1) reading can stand beside."""
+    words = words_of(text)
+    return any(
+        word.is_(ABILITY_VERBS) and negated(words, index, window=3)
+        for index, word in enumerate(words)
+    )

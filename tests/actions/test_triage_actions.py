@@ -273,3 +273,12 @@ async def test_the_awaited_place_skips_a_negated_one(domain):
     )
     _, events = await run(ActionUpdateTriage(), tracker, domain)
     assert SlotSet("municipality", "Espoo") in events
+
+
+async def test_update_drops_a_level_one_guess_the_message_contradicts(domain):
+    tracker = make_tracker(
+        "äiti ei ite pääse omakantaan eikä varmaan opikaan enää",
+        entities=[entity("need_level", "self_service"), entity("asker", "relative")],
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert not [e for e in events if e.get("name") == "need_level"]

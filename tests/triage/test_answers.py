@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.triage.answers import need_level_answer
+from bot.triage.answers import need_level_answer, says_cannot
 from bot.triage.labels import NEED_LEVELS
 
 
@@ -119,3 +119,17 @@ def test_story_level_reads_only_the_auta_phrasings(text, expected):
     from bot.triage.answers import story_level
 
     assert story_level(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cannot"),
+    [
+        ("en osaa käyttää suomi.fi viestejä", True),
+        ("äiti ei ite pääse sinne eikä varmaan opikaan enää", True),
+        ("en ymmärrä noista tunnuksista mitään", True),
+        ("osaan itse, tarviin vain linkin", False),
+        ("en tarvii apua, linkki riittää", False),
+    ],
+)
+def test_a_negated_ability_is_read_as_cannot(text, cannot):
+    assert says_cannot(text) is cannot
