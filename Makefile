@@ -28,6 +28,7 @@ evaluate: train
 	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
 	$(PY) -m bot evaluate conversations
 	$(PY) -m bot evaluate conversations --set dev
+	$(PY) -m bot evaluate conversations --set dev2
 	$(PY) -m bot evaluate conversations --set blind
 
 bench: setup

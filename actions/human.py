@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.closing import closes_conversation, say_closing
 from actions.common import SAID_ONCE
-from actions.providers import HelsinkiClock, remember_said, utter_planned
+from actions.providers import HelsinkiClock, say_once
 from actions.urgent import say_urgent_steps_if_new
 from bot.providers.forms import forms_of
 from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
@@ -67,7 +67,7 @@ class ActionOfferHuman(HelsinkiClock, Action):
             return urgent
         dispatcher.utter_message(response="utter_human_intro")
         plan = plan_reply(result, now, place_required=False, with_intro=False)
-        utter_planned(dispatcher, domain, plan)
-        # The channels named here are not shown in full again when the providers follow.
-        said = remember_said(tracker.get_slot(SAID_ONCE) or [], plan)
+        # Channels shown earlier are named, not shown in full again, here and when the
+        # providers follow.
+        said = say_once(dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [])
         return [*urgent, SlotSet(SAID_ONCE, said)]

@@ -80,12 +80,7 @@ class ActionFindProviders(HelsinkiClock, Action):
             first = "utter_providers_far_phone_first" if phone_first(result) else FAR
             dispatcher.utter_message(response=first, km=format_km(far_km))
         plan = plan_reply(result, now, place_required=not at_a_distance, with_intro=far_km is None)
-        said = list(tracker.get_slot(SAID_ONCE) or [])
-        fresh, again = _not_said_before(plan, said)
-        utter_planned(dispatcher, domain, fresh)
-        if again:
-            dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))
-        said = remember_said(said, plan)
+        said = say_once(dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [])
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
@@ -96,6 +91,24 @@ class ActionFindProviders(HelsinkiClock, Action):
         if result.providers:
             events.append(SlotSet(PROVIDER_ID, str(result.providers[0].id)))
         return [*events, SlotSet(SAID_ONCE, said)]
+
+
+def say_once(
+    dispatcher: CollectingDispatcher,
+    domain: DomainDict,
+    plan: Sequence[PlannedMessage],
+    said: Sequence[str],
+) -> List[str]:
+    """Say the plan, but a provider shown earlier in the conversation only by name; when every
+    provider was shown already, only that ("Nämä sopivat yhä…"), not the intro again.
+    Returns the keys said so far, for the `said_once` slot."""
+    fresh, again = _not_said_before(plan, said)
+    shown_before = again and not any(message.provider_id is not None for message in fresh)
+    if not shown_before:
+        utter_planned(dispatcher, domain, fresh)
+    if again:
+        dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))
+    return remember_said(said, plan)
 
 
 def remember_said(said: Sequence[str], plan: Sequence[PlannedMessage]) -> List[str]:

@@ -24,7 +24,11 @@ from bot.triage.state import understood_from_entities
 
 
 class _SmallTalk(Action, abc.ABC):
-    """Shared by the three; abstract, so rasa_sdk does not register it."""
+    """Shared by the small-talk actions; abstract, so rasa_sdk does not register it.
+
+    A place named in passing is kept whatever the message is: "asun hämeenlinnas. kiitti tosta"
+    is a thank-you, and the place still holds if the person comes back to it.
+    """
 
     @abc.abstractmethod
     def name(self) -> str: ...
@@ -32,10 +36,10 @@ class _SmallTalk(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
-        if answers_the_question(tracker):
+        if answers_the_question(tracker):  # the triage reads the place itself
             return await triage_turn(dispatcher, tracker, domain)
         self.reply(dispatcher, tracker, tracker.latest_message.get("text") or "")
-        return []
+        return place_named(tracker)
 
     @abc.abstractmethod
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None: ...
@@ -52,20 +56,13 @@ class ActionGreet(_SmallTalk):
     def name(self) -> str:
         return "action_greet"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
-    ) -> List[Dict[str, Any]]:
-        if answers_the_question(tracker):  # the triage reads the place itself
-            return await super().run(dispatcher, tracker, domain)
-        return [*place_in_greeting(tracker), *await super().run(dispatcher, tracker, domain)]
-
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
         farewell = is_farewell(text, conversation_started(tracker))
         dispatcher.utter_message(response="utter_goodbye" if farewell else "utter_greet")
 
 
-def place_in_greeting(tracker: Tracker) -> List[Dict[str, Any]]:
-    """The municipality the greeting names (a known one, not negated), if it is new."""
+def place_named(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The municipality the message names (a known one, not negated), if it is new."""
     message = tracker.latest_message
     entities = message.get("entities") or []
     named = understood_from_entities(entities, message.get("text") or "").municipality

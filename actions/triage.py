@@ -62,6 +62,8 @@ LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 REFLECTED_SLOTS = ("topic", "need_level", "asker")
 # Slots whose change makes a completed triage worth answering again.
 ANSWER_CHANGING_SLOTS = (*TRIAGE_SLOTS, HELP_FORM_SLOT, "postal_code")
+# What the provider search can use in place of the need level: a place or a form of help.
+SEARCH_SLOTS = ("municipality", "postal_code", HELP_FORM_SLOT)
 AWAITED = {
     Step.ASK_TOPIC: AWAIT_TOPIC,
     Step.ASK_NEED_LEVEL: AWAIT_NEED_LEVEL,
@@ -223,6 +225,8 @@ class ActionTriageNext(Action):
             has_location=location is not None,
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,
             help_form=tracker.get_slot(HELP_FORM_SLOT),
+            level_passed_over=tracker.get_slot(AWAITING_SLOT) == AWAIT_NEED_LEVEL
+            and any(name in SEARCH_SLOTS for name in set_now),
         )
         understood = summary(domain, triage)
         # A place alone is echoed by the providers' intro ("apua näistä paikoista (Oulu)").

@@ -36,5 +36,8 @@ step "triage evaluation on the second, independently written set (report only)"
 step "conversation evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate conversations --set dev
 
-step "conversation evaluation on the third, blind set (report only; never used to choose a fix)"
+step "conversation evaluation on the third set, written apart (report only)"
+.venv/bin/python -m bot evaluate conversations --set dev2
+
+step "conversation evaluation on the fourth, blind set (report only; never used to choose a fix)"
 .venv/bin/python -m bot evaluate conversations --set blind

@@ -37,10 +37,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--set",
-        choices=("main", "dev", "blind"),
+        choices=("main", "dev", "dev2", "blind"),
         default="main",
-        help="conversations: main (evaluation/conversations/, with floors), dev "
-        "(evaluation/conversations_dev/, written apart, report only) or blind "
+        help="conversations: main (evaluation/conversations/, with floors), dev and dev2 "
+        "(evaluation/conversations_dev*/, written apart, report only) or blind "
         "(evaluation/conversations_blind/, written apart and never used to choose a fix)",
     )
     parser.set_defaults(handler=handle)

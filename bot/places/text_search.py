@@ -12,7 +12,10 @@ The rules, and why:
 * Swedish-only names ("Esbo", "Vasa") need a capital letter: short Swedish words collide with
   Finnish chat too easily.
 * Municipalities that are also common first names ("Kaarina", "Simo", "Salla") need an
-  "inner" locative case ("Kaarinassa") or a place context: "Kaarinalla on kone" is a person.
+  "inner" locative case ("Kaarinassa", "inarista") or a place context: "Kaarinalla on kone" is a
+  person.
+* A word Voikko does not know is read through its spelling correction when the correction keeps
+  the word's first letters ("tampre" -> Tampere), then judged like any other word.
 * A message that is nothing but the name ("Lahti", "kotka") is an answer to "where do you
   live?", so it counts as a place context.
 * Names typed without umlauts ("jarvenpaassa") are retried with them restored.
@@ -59,6 +62,8 @@ BRAND_NAMES: FrozenSet[str] = frozenset({"nokia"})
 _AMBIGUOUS_CLASSES_EXCLUDED = frozenset({"paikannimi", "sukunimi"})
 #: Municipalities that are also common first names (Voikko does not know most of these names).
 PERSON_NAMES: FrozenSet[str] = frozenset({"kaarina", "simo", "salla", "loviisa", "inari"})
+#: Letters a spelling correction must keep from the start of the typed word.
+SAME_START = 4
 _INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
 _LOCATIVE_CASES = frozenset(
     {"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento"}
@@ -194,6 +199,13 @@ class PlaceTextSearch:
                 if candidate is not None:
                     surface = form
                     break
+        if candidate is None:
+            # A typo Voikko can correct: "tampre", "rovaniemmellä". The correction must keep the
+            # word's start, so an unknown chat word is never turned into a far-off name.
+            suggestion = self._analyzer.suggest(surface)
+            if suggestion and suggestion[:SAME_START].lower() == surface[:SAME_START].lower():
+                candidate = self._best_candidate(suggestion)
+                surface = suggestion if candidate is not None else surface
         if candidate is None or not self._accept(candidate, surface, tokens, i, text):
             return None
         municipality = self._municipality(candidate.code)
@@ -249,8 +261,8 @@ class PlaceTextSearch:
             locative = candidate.case in _LOCATIVE_CASES
             return (capitalised and locative) or self._place_context(tokens, i)
         if name in PERSON_NAMES:
-            inner = candidate.case in _INNER_LOCATIVE_CASES
-            return (capitalised and inner) or self._place_context(tokens, i)
+            # "inarista", "Kaarinassa": a person is not talked of in the inner locatives.
+            return candidate.case in _INNER_LOCATIVE_CASES or self._place_context(tokens, i)
         if candidate.swedish_only:
             return capitalised
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):

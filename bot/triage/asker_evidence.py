@@ -13,7 +13,7 @@ subject ("mummo haluis nähdä…", "mun mies klikkas…") is a relative's, whoe
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Optional, Sequence
 
 from bot.language import get_analyzer
 from bot.triage.asker_cues import (
@@ -24,7 +24,7 @@ from bot.triage.asker_cues import (
     analyse_word,
     message_cues,
 )
-from bot.triage.words import words_of
+from bot.triage.words import Word, words_of
 
 ADVISOR, RELATIVE, SELF = "advisor", "relative", "self"
 _WORD = re.compile(r"\w+")
@@ -54,6 +54,17 @@ TO_THE_WRITER = (
 )  # fmt: skip
 
 
+#: What the close person sent or told the writer, or the writer as the recipient.
+MESSAGES = ("viest", "tekstar", "whatsap", "sähköpost", "meili", "kirje", "linkki")
+RECIPIENT = frozenset({"mulle", "minulle", "mua", "minua", "mun", "minun", "meille", "meitä"})
+
+
+def _to_me(words: Sequence[Word]) -> bool:
+    """ "laitto mulle", "laitto whatsappiin viestin": sent to the writer, not "laitto
+    korttinsa numerot johonki sivulle" (did it herself)."""
+    return any(w.surface in RECIPIENT or w.starts_with(MESSAGES) for w in words)
+
+
 def opens_with_close_person(text: str) -> bool:
     """Whether the message's first words make a close person its subject: "mummo haluis…",
     "mun mies klikkas…", "äitini ei osaa…"; not "äidille pitäis…" (not the subject)."""
@@ -64,8 +75,8 @@ def opens_with_close_person(text: str) -> bool:
             continue
         readings = analyzer.analyses(analyzer.standard_form(word))
         subject = any(reading.get("SIJAMUOTO") == NOMINATIVE for reading in readings)
-        after = words_of(" ".join(words[index + 1 : index + 4]))
-        tells = any(verb.starts_with(TO_THE_WRITER) for verb in after)
+        after = words_of(" ".join(words[index + 1 : index + 5]))
+        tells = after[:1] != [] and after[0].starts_with(TO_THE_WRITER) and _to_me(after)
         helped = any(verb.past and verb.starts_with(USED_TO_HELP) for verb in after)
         return subject and analyse_word(analyzer, word).names_close_person and not tells | helped
     return False

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-_THANKS = r"kiitos|kiitti|kiitoksia|kiitokset|kitos|kiitoksii|kiits|thanks|tack"
+_THANKS = (
+    r"kiitos|kiitti|kiitoksia|kiitokset|kitos|kiitoksii|kiits|kiitsi|kiitoo|"
+    r"thanks|thänks|tänks|tenks|thx|tnx|tack"
+)
 _BYE = (
     r"hei\s*hei|heippa|heipat|moikka|moikat|moi\s*moi|moido|nähdään|näkemiin|kuulemiin|"
     r"hyvää\s+(?:päivän\s*jatkoa|jatkoa|illanjatkoa|päivää|yötä|viikonloppua)|bye|hejdå|"

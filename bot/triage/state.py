@@ -176,12 +176,15 @@ def next_step(
     has_location: bool,
     already_completed: bool,
     help_form: Optional[str] = None,
+    level_passed_over: bool = False,
 ) -> Step:
     """The one thing still needed, asked one question at a time.
 
     `has_location` counts a municipality, a postal code or coordinates; `already_completed`
     says providers were already shown for exactly this triage, so a "kyllä" or "kiitos" does not
-    repeat them.
+    repeat them. `level_passed_over` says the need level was asked and the person answered
+    with something else the search can use (a place, a form of help): the question is not
+    asked again word for word, the help is looked up without the level.
     """
     if intent == "nlu_fallback" and not changed:
         return Step.NOT_UNDERSTOOD
@@ -189,7 +192,7 @@ def next_step(
         return Step.ASK_CORRECTION
     if triage.topic is None:
         return Step.ASK_TOPIC
-    if triage.need_level is None:
+    if triage.need_level is None and not level_passed_over:
         return Step.ASK_NEED_LEVEL
     wants_place = (
         (triage.need_level in IN_PERSON_LEVELS and help_form not in DISTANCE_FORMS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.small_talk import ActionGreet
+from actions.small_talk import ActionGoodbye, ActionGreet, ActionThank
 from tests.actions.trackers import entity, make_tracker
 
 PAYLOAD = '/greet{"municipality": "Hailuoto"}'
@@ -54,3 +54,17 @@ async def test_an_unknown_or_already_known_place_changes_nothing(domain) -> None
 
 async def test_a_plain_greeting_sets_nothing(domain) -> None:
     assert await _greet(make_tracker("/greet", intent="greet"), domain) == ([], ["utter_greet"])
+
+
+async def test_a_thank_you_or_goodbye_that_names_a_place_keeps_it(domain) -> None:
+    for action, text in (
+        (ActionThank(), "asun hämeenlinnas. kiitti tosta"),
+        (ActionGoodbye(), "asun hämeenlinnas, moikka"),
+    ):
+        tracker = make_tracker(
+            text, intent="thank", entities=[entity("municipality", "Hämeenlinna")]
+        )
+        dispatcher = CollectingDispatcher()
+        events = await action.run(dispatcher, tracker, domain)
+        assert events == [SlotSet("municipality", "Hämeenlinna")]
+        assert dispatcher.messages

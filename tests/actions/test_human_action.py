@@ -115,3 +115,19 @@ async def test_the_channels_it_names_are_remembered_so_the_providers_do_not_repe
     cards = [m for m in dispatcher.messages if (m.get("custom") or {}).get("provider")]
     assert said[0] == "x" and cards
     assert [f"provider:{m['custom']['provider']['id']}" for m in cards] == said[1:]
+
+
+async def test_channels_shown_before_are_only_named(domain, sample_database):
+    slots = {"topic": "suomifi_messages", "need_level": "light_support"}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("voisko joku soittaa", intent="ask_human", slots=slots)
+    events = await FixedClock().run(dispatcher, tracker, domain)
+    said = next(e["value"] for e in events if e.get("name") == "said_once")
+    again = CollectingDispatcher()
+    tracker = make_tracker(
+        "voisko joku soittaa", intent="ask_human", slots={**slots, "said_once": said}
+    )
+    await FixedClock().run(again, tracker, domain)
+    names = [m.get("response") for m in again.messages]
+    assert "utter_providers_same" in names
+    assert not [m for m in again.messages if m.get("custom")]

@@ -140,6 +140,8 @@ async def test_a_provider_shown_before_is_named_not_shown_again(domain, sample_d
     assert not [m for m in again if m.get("response") is None]
     (same,) = [m for m in again if m.get("response") == "utter_providers_same"]
     assert same["names"].count("ESIMERKKI") == len(cards)
+    # Every provider was shown already: no intro or "also online" line again either.
+    assert responses_of(again) == ["utter_providers_same"]
 
 
 async def test_a_phone_wish_needs_no_place_and_gets_a_phone_line(domain, sample_database):

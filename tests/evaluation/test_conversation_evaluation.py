@@ -10,6 +10,7 @@ from bot.domain_files import load_responses
 from bot.evaluation.conversations import (
     BLIND_CONVERSATIONS_DIR,
     CONVERSATIONS_DIR,
+    DEV2_CONVERSATIONS_DIR,
     DEV_CONVERSATIONS_DIR,
     ConversationDataError,
     Expectation,
@@ -46,7 +47,8 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
 
 
 @pytest.mark.parametrize(
-    "directory", [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, BLIND_CONVERSATIONS_DIR]
+    "directory",
+    [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, DEV2_CONVERSATIONS_DIR, BLIND_CONVERSATIONS_DIR],
 )
 def test_no_conversation_turn_is_trained_on(directory):
     data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
@@ -60,7 +62,11 @@ def test_no_conversation_turn_is_trained_on(directory):
     ("earlier", "later"),
     [
         ([CONVERSATIONS_DIR], DEV_CONVERSATIONS_DIR),
-        ([CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR], BLIND_CONVERSATIONS_DIR),
+        ([CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR], DEV2_CONVERSATIONS_DIR),
+        (
+            [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, DEV2_CONVERSATIONS_DIR],
+            BLIND_CONVERSATIONS_DIR,
+        ),
     ],
 )
 def test_each_later_set_is_a_new_set_not_a_copy_of_the_earlier_ones(earlier, later):
@@ -76,6 +82,7 @@ def test_each_later_set_is_a_new_set_not_a_copy_of_the_earlier_ones(earlier, lat
 def test_each_set_reports_under_its_own_name():
     assert report_name(CONVERSATIONS_DIR) == "conversation_evaluation"
     assert report_name(DEV_CONVERSATIONS_DIR) == "conversation_evaluation_dev"
+    assert report_name(DEV2_CONVERSATIONS_DIR) == "conversation_evaluation_dev2"
     assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind"
 
 

@@ -156,3 +156,23 @@ def test_a_municipal_institution_makes_a_first_name_a_place():
     found = get_index().find_in_text("Loviisan kirjastosta moi, asiakas tarvitsee apua")
     assert [match.municipality.name_fi for match in found] == ["Loviisa"]
     assert get_index().find_in_text("Loviisan puhelin on rikki") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("sosiaalityöntekijä inarista. asiakkaalla muistisairaus", "Inari"),  # inner locative
+        ("asiakas 82v, ei verkkopankkia, tampre, taso 3", "Tampere"),  # a typo Voikko corrects
+        ("asun rovaniemmellä", "Rovaniemi"),
+    ],
+)
+def test_lower_case_person_name_places_and_corrected_typos_are_found(text, name):
+    assert [m.municipality.name_fi for m in get_index().find_in_text(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kaarinalla on uus kone", "salla sano et", "kirjottaa on vaikeeta", "mä en tiiä mitää"],
+)
+def test_people_and_unknown_chat_words_are_not_places(text):
+    assert get_index().find_in_text(text) == []

@@ -11,6 +11,7 @@ from bot.triage.asker_evidence import names_helper, opens_with_close_person, wei
         "mummo haluis nähdä lapsenlapsia videopuhelussa",
         "mun mies klikkas jotain linkkiä",
         "no meidän isä ei saa pankkia auki",
+        "äiti laitto just korttinsa numerot johonki postin sivulle",  # she did it herself
     ],
 )
 def test_a_story_opening_with_a_close_person_as_subject_is_a_relatives(text):

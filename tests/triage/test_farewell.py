@@ -70,3 +70,10 @@ def test_greetings_thanks_and_requests_are_not_farewells(text, started):
 def test_a_greeting_that_opens_a_conversation_is_not_a_farewell():
     assert not is_farewell("moikka", conversation_started=False)
     assert not is_farewell("moikka! miten saan suomi.fi viestit", conversation_started=False)
+
+
+@pytest.mark.parametrize("text", ["ok tänks", "thx moi", "kiitsi, moikka"])
+def test_thanks_in_chat_spellings_end_a_started_conversation(text):
+    from bot.triage.farewell import is_thanks
+
+    assert is_thanks(text)

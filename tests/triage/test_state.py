@@ -156,3 +156,24 @@ def test_an_unsure_intent_that_carried_a_topic_goes_on():
         already_completed=False,
     )
     assert step is Step.ASK_NEED_LEVEL
+
+
+def test_a_level_question_answered_with_a_place_is_not_asked_again():
+    triage = Triage(topic="identification", municipality="Vaasa")
+    kwargs = dict(intent="inform", changed=True, has_location=True, already_completed=False)
+    assert next_step(triage, **kwargs) is Step.ASK_NEED_LEVEL
+    assert next_step(triage, **kwargs, level_passed_over=True) is Step.COMPLETE
+
+
+def test_a_passed_over_level_still_needs_a_place_for_a_visit():
+    triage = Triage(topic="identification")
+    step = next_step(
+        triage,
+        intent="inform",
+        changed=True,
+        has_location=False,
+        already_completed=False,
+        help_form="in_person",
+        level_passed_over=True,
+    )
+    assert step is Step.ASK_LOCATION
