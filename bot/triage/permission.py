@@ -58,6 +58,9 @@ HELPERS = re.compile(
     r"^(?:digitu\w*|tukihenkilö\w*|digitukihenkilö\w*|neuvoja\w*|opastaja\w*|kirjasto\w*|"
     r"työntekijä\w*|virkailija\w*|te|teillä|avustaja\w*|vapaaehtoi\w*)$"
 )
+# A polite request that someone act on the person's behalf asks what the helper may do, even
+# when "joku" is its subject: "voisko joku siellä vaan tehdä sen mun puolesta".
+ON_BEHALF = re.compile(r"\b(?:mun|minun|meidän|sen|hänen|äidin|isän)\s+puolesta\b")
 _WORD = re.compile(r"\w+")
 
 
@@ -70,4 +73,6 @@ def is_permission_question(text: str) -> bool:
     for index, word in enumerate(sequence):
         if word in POLITE_WORDS and any(HELPERS.match(w) for w in sequence[index + 1 : index + 3]):
             return True
+    if words & POLITE_WORDS and ON_BEHALF.search(lowered):
+        return True
     return bool(words & (PERMISSION_WORDS - {"onko"}))

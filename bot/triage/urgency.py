@@ -14,6 +14,10 @@ Three situations:
 - money left the account: money and a past verb of taking or disappearing, not negated;
 - a caller asks for codes: calling, asking and a secret, in any tense ("joku soittaa ja kysyy
   tunnuslukuja").
+
+A remote-control program put on the computer at a stranger's request ("mies käski asentaa
+anydeskin ja se on nyt mun koneella") hands over everything typed on it, codes included: it is
+read as secrets given, and gets the same steps.
 """
 
 from __future__ import annotations
@@ -194,8 +198,10 @@ def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
     link_seen = any(word.is_(LINKS) for word in words)
     # Per sentence: in "saanko kirjautua äidin tunnuksilla? se on antanu luvan" what was given
     # is the permission, and the codes belong to the question before it.
-    if _approved(words) or any(
-        _gave_secrets(words_of(sentence), link_seen) for sentence in sentences(text)
+    if (
+        _approved(words)
+        or _remote_access(words)
+        or any(_gave_secrets(words_of(sentence), link_seen) for sentence in sentences(text))
     ):
         return GAVE_SECRETS
     if any(_money_gone(words_of(clause), scam_context) for clause in clauses(text)):
@@ -203,6 +209,31 @@ def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
     if _caller_asking(words):
         return CALLER_ASKING
     return None
+
+
+#: Remote-control programs scammers have people install, and the words for such a connection.
+REMOTE_ACCESS = (
+    "anydesk", "teamviewer", "supremo", "quicksupport", "rustdesk", "ultraviewer",
+    "etäyhtey", "etäohjelm", "etäkäyt",
+)  # fmt: skip
+INSTALLING = ("asent", "asens", "latas", "ladat", "lataa", "avas")
+#: Told to install it: "käski asentaa", "pyys lataamaan" (a past command, then the infinitive).
+COMMANDED = ("käski", "käsk", "pyys", "pyysi", "neuvoi", "ohjas", "ohjasi", "ohjeisti")
+
+
+def _remote_access(words: Sequence[Word]) -> bool:
+    """A remote-control program installed, or installed on a stranger's command, not negated:
+    "asensin anydeskin", "mies käski asentaa jonku anydeskin"; not "voiko anydeskin asentaa"."""
+    program = [i for i, word in enumerate(words) if word.starts_with(REMOTE_ACCESS)]
+    installed = [
+        i
+        for i, word in enumerate(words)
+        if word.starts_with(INSTALLING)
+        and (word.past or (i > 0 and words[i - 1].surface.startswith(COMMANDED)))
+        and not negated(words, i, NEGATION_WINDOW)
+        and not any(w.surface in HOW for w in words[max(0, i - 4) : i])  # "mistä saan … ladattua"
+    ]
+    return bool(program) and any(abs(i - j) <= NEARBY for i in installed for j in program)
 
 
 def _giving_verbs(words: Sequence[Word]) -> List[int]:

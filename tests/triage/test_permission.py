@@ -65,3 +65,18 @@ def test_requests_and_other_questions_are_not_permission_questions(text):
 
 def test_onko_with_another_permission_word_is_a_permission_question():
     assert is_permission_question("onko pakko, pitääkö mun tulla sinne")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voisko joku siellä asiointipisteessä vaan tehdä sen mun puolesta",
+        "voisitteko hoitaa sen äidin puolesta kun se ei osaa",
+    ],
+)
+def test_a_polite_request_to_act_on_someones_behalf_asks_what_helpers_may_do(text):
+    assert is_permission_question(text)
+
+
+def test_a_polite_request_for_help_is_still_a_request():
+    assert not is_permission_question("voisko joku auttaa mua verkkopankin kanssa")

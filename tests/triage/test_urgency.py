@@ -143,3 +143,17 @@ def test_a_negated_giving_does_not_hide_money_gone():
 def test_a_caller_asking_after_a_denied_giving():
     text = "en antanut tunnuksia mutta joku soittaa ja kysyy niitä"
     assert urgent_situation(text) == CALLER_ASKING
+
+
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("soitin ja mies käski asentaa jonku anydeskin ja se on nyt mun koneella", True),
+        ("asensin teamviewerin kun microsoftilta muka soitettiin", True),
+        ("voiko anydeskin asentaa turvallisesti", False),
+        ("mistä saan teamviewerin ladattua että poika voi auttaa", False),
+        ("en asentanut mitään anydeskiä, suljin puhelun", False),
+    ],
+)
+def test_a_remote_control_program_installed_for_a_stranger_is_urgent(text, urgent):
+    assert (urgent_situation(text) is not None) is urgent
