@@ -52,6 +52,8 @@ PROVIDER_ID = "provider_id"
 MORE_BUTTON = "utter_button_more_limits"
 #: A question is answered about at most this many limits (best matches first).
 MAX_LIMITS_PER_ANSWER = 2
+# Messages in the answer to a question about what helpers may do, before "Kerro lisää".
+MAX_ANSWER_MESSAGES = 5
 
 ProviderLimitsSource = Callable[[Any], Sequence[ProviderLimitLike]]
 
@@ -218,8 +220,13 @@ class ActionAnswerLimitQuestion(_LimitsAction):
             return [*urgent, *await triage_turn(dispatcher, tracker, domain)]
         situation = await self._situation(tracker)
         plan = plan_for_question(self.config, keys, **situation)
-        for planned in plan.responses:  # a question is answered in full, even if said before
-            dispatcher.utter_message(response=planned.name, **planned.variables)
+        # A question is answered even if its rule was said before, but on one phone screen:
+        # the rule and its first alternatives, the rest behind "Kerro lisää".
+        shown = plan.responses[:MAX_ANSWER_MESSAGES]
+        more = more_button(domain) if len(plan.responses) > len(shown) else None
+        for index, planned in enumerate(shown):
+            extra: Dict[str, Any] = {"buttons": more} if more and index == len(shown) - 1 else {}
+            dispatcher.utter_message(response=planned.name, **planned.variables, **extra)
         said = list(tracker.get_slot(SAID_ONCE) or [])
-        said += [name for name in plan.names if name not in said]
+        said += [planned.name for planned in shown if planned.name not in said]
         return [*urgent, SlotSet(SAID_ONCE, said)]

@@ -13,6 +13,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.limits import (
+    MAX_ANSWER_MESSAGES,
     SAID_ONCE,
     ActionAnswerLimitQuestion,
     ActionExplainLimits,
@@ -335,3 +336,17 @@ async def test_a_device_word_does_not_add_the_repair_rule(domain: Dict[str, Any]
     names = [m["response"] for m in messages]
     assert names[0] == "utter_limit_handle_credentials"
     assert "utter_limit_device_repair" not in names
+
+
+async def test_a_long_answer_fits_a_phone_screen_and_offers_the_rest(
+    domain: Dict[str, Any], rasa_domain: Any
+) -> None:
+    tracker = make_tracker(
+        "saanko käyttää äidin tunnuksia ja hoitaa sen kelan asiat, se on muistisairas",
+        intent="ask_helper_limits",
+        slots={"asker": "relative", "topic": "identification", "need_level": "non_digital"},
+    )
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    assert messages[0]["response"].startswith("utter_limit_")
+    assert len(messages) == MAX_ANSWER_MESSAGES, [m["response"] for m in messages]
+    assert messages[-1]["buttons"][0]["payload"] == "/ask_more"
