@@ -21,7 +21,8 @@ HELP_FORMS = (PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER)
 # Each form's phrases as regular expressions over the lower-cased message (spoken forms too).
 _PATTERNS: Dict[str, str] = {
     HOME_VISIT: r"kotikäyn\w*|kotiin\s+(?:asti|apua|tuleva\w*)|tul\w*\s+"
-    r"(?:\w+\s+){0,2}kotiin|kotona\s+(?:käy\w*|auttama\w*)|kotiapu\w*|kotiin\s+vietävä\w*",
+    r"(?:\w+\s+){0,2}kotiin|kotona\s+(?:käy\w*|auttama\w*|opastama\w*|neuvoma\w*)|kotiapu\w*|"
+    r"kotiin\s+vietävä\w*|käy\w*\s+(?:\w+\s+){0,2}kotona\b",
     IN_PERSON: r"paikan\s*päälle|paikan\s*päällä|kasvokkain|kasvotusten|henkilökohtaisesti|"
     r"(?:mennä|menis\w*|mennään|käydä|käymään|tulla)\s+(?:\w+\s+){0,2}(?:käymään|paikalle|"
     r"toimistolle|kirjastoon|pisteeseen|konttoriin)|paikalle|tiskille|"
@@ -30,7 +31,9 @@ _PATTERNS: Dict[str, str] = {
     # "onko oulus mitään paikkaa mihin vois mennä", "minne voin mennä kysymään"
     r"paikka\w*\s+(?:\w+\s+){0,2}(?:mihin|minne|jonne|johon)\s+(?:\w+\s+){0,2}"
     r"(?:mennä|menis\w*|pääs\w*)|(?:mihin|minne)\s+(?:vois|voi|voisin|voin)\s+mennä",
-    PHONE: r"puhelimitse|puhelimessa\s+(?:apua|neuvo\w*|opast\w*|joku)|soittaa\s+(?:mulle|"
+    PHONE: r"puhelimitse|puhelimessa\s+(?:apua|neuvo\w*|opast\w*|joku)|"
+    # "voisko joku neuvoa mua puhelimessa": helping said first, the phone after
+    r"(?:neuvo|opast|autta|auta)\w*\s+(?:\w+\s+){0,2}puhelimessa\b|soittaa\s+(?:mulle|"
     r"minulle|hänelle|sille|äidille|isälle)|soitta\w*\s+(?:jonnekin|johonkin|numeroon)|"
     r"puhelinneuvon\w*|puhelinpalvel\w*|puhelinapu\w*|puhelintuk\w*|joku\s+soittais\w*|"
     r"(?:voi|vois\w*|saa|pystyy)\s+soittaa|numero\w*\s+(?:johon|mihin)\s+(?:\w+\s+){0,2}soit\w*|"
@@ -45,7 +48,8 @@ _PATTERNS: Dict[str, str] = {
     # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
     REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chätissä|chattail\w*|"
     r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta)\b|"
-    r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|ruudun\s*jak\w*|"
+    r"videolla|videon\s+kautta|etänä|etäyhtey\w*lla|etäopast\w*|etätu\w*|ruudun\s*jak\w*|"
+    r"näk\w*\s+(?:\w+\s+){0,2}ruudu\w*|"
     r"(?:onko|onks|olisko|oisko|löytyykö|löytyyks)\s+(?:\w+\s+){0,2}(?:chat\w*|chät\w*)",
     # Paper as the way to do the errand; not "paperit hukassa" or a printer out of paper.
     PAPER: r"paperilla|paperisen\w*|paperinen|paperise\w*|paperilomak\w*|paperiversi\w*|"

@@ -119,3 +119,15 @@ def test_upper_case_is_read_too():
 
 def test_help_forms_are_the_five_forms():
     assert set(HELP_FORMS) == {PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER}
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("voisko joku neuvoa mua puhelimessa, en jaksa lähtee kaupungille", "phone"),
+        ("se asuu maalla, käykö joku kotona opastamassa", "home_visit"),
+        ("onko jotain etätukea jonka kautta joku näkis sen ruudun", "remote"),
+    ],
+)
+def test_wishes_said_with_the_helping_verb_first(text, form):
+    assert help_form(text)[0] == form
