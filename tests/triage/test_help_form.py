@@ -131,3 +131,12 @@ def test_help_forms_are_the_five_forms():
 )
 def test_wishes_said_with_the_helping_verb_first(text, form):
     assert help_form(text)[0] == form
+
+
+@pytest.mark.parametrize(
+    "text", ["parasta olis jos joku sois niille", "voisko joku ihminen soittaa mulle"]
+)
+def test_a_call_to_the_person_in_need_is_asking_for_a_person(text):
+    from bot.triage.help_form import wants_a_person
+
+    assert wants_a_person(text)
