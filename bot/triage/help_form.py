@@ -69,7 +69,7 @@ _PERSON = re.compile(
     r"(?:puhua|jutella|keskustella|asioida)\s+(?:\w+\s+){0,2}ihmisen\s+kanssa|"
     r"oike\w*\s+ihmi\w*|ihmisen\s+kanssa\s+(?:eikä|enkä|ei)|ei\s+(?:halua\s+)?"
     r"(?:jutella\s+)?botin|joku\s+(?:vois\w*\s+)?soitta\w*\s+(?:mulle|minulle|sille|hänelle)|"
-    r"voisko\s+joku\s+soittaa|joku\s+(?:ihminen\s+)?(?:sois|soittais\w*)\s+"
+    r"voisko\s+joku\s+(?:ihminen\s+)?soittaa|joku\s+(?:ihminen\s+)?(?:sois|soittais\w*)\s+"
     r"(?:mulle|minulle|sille|hänelle|niille|heille|äidille|isälle)"
 )
 _REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
