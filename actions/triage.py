@@ -225,7 +225,12 @@ class ActionTriageNext(Action):
             has_location=location is not None,
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,
             help_form=tracker.get_slot(HELP_FORM_SLOT),
-            level_passed_over=tracker.get_slot(AWAITING_SLOT) == AWAIT_NEED_LEVEL
+            # After the urgent steps the assistant asked only for the place ("Kerro silloin,
+            # missä kunnassa asut"): the place given is enough to look for help.
+            level_passed_over=(
+                tracker.get_slot(AWAITING_SLOT) == AWAIT_NEED_LEVEL
+                or bool(tracker.get_slot(URGENT_SHOWN))
+            )
             and any(name in SEARCH_SLOTS for name in set_now),
         )
         understood = summary(domain, triage)

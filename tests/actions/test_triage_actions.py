@@ -282,3 +282,27 @@ async def test_update_drops_a_level_one_guess_the_message_contradicts(domain):
     )
     _, events = await run(ActionUpdateTriage(), tracker, domain)
     assert not [e for e in events if e.get("name") == "need_level"]
+
+
+async def test_after_the_urgent_steps_the_place_asked_for_is_enough_for_help(domain):
+    slots = {"topic": "security", "urgent_shown": True, "municipality": "Rovaniemi"}
+    tracker = make_tracker(
+        "pankin numero on varattu, jonotan. asun rovaniemellä",
+        slots=slots,
+        events_after_user=[slot_event("municipality", "Rovaniemi")],
+    )
+    _, events = await run(ActionTriageNext(), tracker, domain)
+    assert FollowupAction("action_find_providers") in events
+
+
+async def test_a_level_question_answered_with_a_place_goes_on_to_the_help(domain):
+    slots = {"topic": "identification", "awaiting": "need_level", "municipality": "Vaasa"}
+    tracker = make_tracker(
+        "vaasassa. mieluiten asioisin kasvotusten jossain",
+        intent="inform",
+        slots=slots,
+        events_after_user=[slot_event("municipality", "Vaasa")],
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert "utter_ask_need_level" not in [m["response"] for m in messages]
+    assert FollowupAction("action_find_providers") in events
