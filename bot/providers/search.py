@@ -450,10 +450,16 @@ def schedule_of(location: ProviderLocation) -> Schedule:
     return Schedule(weekly=tuple(weekly), exceptions=tuple(exceptions))
 
 
-def _first(location: ProviderLocation, kind: str) -> Optional[Any]:
+def first_contact(location: ProviderLocation, kind: str) -> Optional[Any]:
+    """The Finnish (or language-neutral) contact of this kind first, as every answer shows it."""
     contacts = [c for c in location.contacts if c.kind == kind]
     contacts.sort(key=lambda c: (c.language not in (None, "fi"), c.id))
     return contacts[0] if contacts else None
+
+
+def phone_text(phone: Optional[Any]) -> Optional[str]:
+    """A phone contact as shown: its prefix and number."""
+    return " ".join(p for p in (phone.prefix, phone.value) if p) if phone else None
 
 
 def _hit(
@@ -473,7 +479,7 @@ def _hit(
         levels_mask |= offer.levels_mask
         languages.extend(code for code in offer.language_list if code not in languages)
     status = opening_status(schedule_of(location), now)
-    phone, web, email = (_first(location, kind) for kind in ("phone", "web", "email"))
+    phone, web, email = (first_contact(location, kind) for kind in ("phone", "web", "email"))
     return ProviderHit(
         id=location.id,
         source=location.source,
@@ -491,7 +497,7 @@ def _hit(
         need_levels=decode_mask(levels_mask, LEVEL_BITS),
         fits_need_level=candidate.fits,
         languages=languages,
-        phone=" ".join(p for p in (phone.prefix, phone.value) if p) if phone else None,
+        phone=phone_text(phone),
         phone_charge_type=phone.charge_type if phone else None,
         web=web.value if web else None,
         email=email.value if email else None,

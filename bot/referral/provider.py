@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.providers.db import session_scope
 from bot.providers.models import ProviderLimitInfo, ProviderLocation
+from bot.providers.search import first_contact, phone_text
 
 
 @dataclass(frozen=True)
@@ -50,28 +51,17 @@ def chosen_provider(provider_id: Any, engine: Optional[Engine] = None) -> Option
         )
         if location is None:
             return None
+        web = first_contact(location, "web")
         return ChosenProvider(
             id=location.id,
             name=location.name_fi,
             address=", ".join(p for p in (location.street_address, location.post_office) if p)
             or None,
-            phone=_contact(location, "phone"),
-            web=_contact(location, "web"),
+            phone=phone_text(first_contact(location, "phone")),
+            web=web.value if web else None,
             is_sample=bool(location.is_sample),
             limits=tuple(
                 ProviderLimitInfo(limit.key, limit.direction, limit.note)
                 for limit in sorted(location.limits, key=lambda limit: limit.key)
             ),
         )
-
-
-def _contact(location: ProviderLocation, kind: str) -> Optional[str]:
-    """The Finnish (or language-neutral) contact of this kind first, as the search shows it."""
-    contacts = sorted(
-        (c for c in location.contacts if c.kind == kind),
-        key=lambda c: (c.language not in (None, "fi"), c.id),
-    )
-    if not contacts:
-        return None
-    first = contacts[0]
-    return " ".join(p for p in (first.prefix, first.value) if p) if kind == "phone" else first.value
