@@ -108,14 +108,21 @@ def _say_new(
     """
     if plan.ignored_provider_keys:
         logger.debug("Provider limit keys not used: %s", plan.ignored_provider_keys)
-    said = list(already)
-    fresh = [planned for planned in plan.responses if planned.name not in said]
-    for index, planned in enumerate(fresh):
-        buttons = last_buttons if last_buttons and index == len(fresh) - 1 else None
+    fresh = [planned for planned in plan.responses if planned.name not in already]
+    _utter(dispatcher, fresh, last_buttons)
+    return [*already, *(planned.name for planned in fresh)]
+
+
+def _utter(
+    dispatcher: CollectingDispatcher,
+    responses: Sequence[Any],
+    last_buttons: Optional[List[Dict[str, str]]] = None,
+) -> None:
+    """Say planned responses, `last_buttons` with the last one (the offer to say more)."""
+    for index, planned in enumerate(responses):
+        buttons = last_buttons if last_buttons and index == len(responses) - 1 else None
         extra: Dict[str, Any] = {"buttons": buttons} if buttons else {}
         dispatcher.utter_message(response=planned.name, **planned.variables, **extra)
-        said.append(planned.name)
-    return said
 
 
 def _short(plan: Plan, config: LimitsConfig) -> Plan:
@@ -224,9 +231,7 @@ class ActionAnswerLimitQuestion(_LimitsAction):
         # the rule and its first alternatives, the rest behind "Kerro lisää".
         shown = plan.responses[:MAX_ANSWER_MESSAGES]
         more = more_button(domain) if len(plan.responses) > len(shown) else None
-        for index, planned in enumerate(shown):
-            extra: Dict[str, Any] = {"buttons": more} if more and index == len(shown) - 1 else {}
-            dispatcher.utter_message(response=planned.name, **planned.variables, **extra)
+        _utter(dispatcher, shown, more)
         said = list(tracker.get_slot(SAID_ONCE) or [])
         said += [planned.name for planned in shown if planned.name not in said]
         return [*urgent, SlotSet(SAID_ONCE, said)]
