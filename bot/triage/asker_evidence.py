@@ -13,7 +13,7 @@ subject ("mummo haluis nähdä…", "mun mies klikkas…") is a relative's, whoe
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Optional, Sequence
+from typing import List, Optional, Sequence
 
 from bot.language import get_analyzer
 from bot.triage.asker_cues import (
@@ -24,16 +24,17 @@ from bot.triage.asker_cues import (
     analyse_word,
     message_cues,
 )
+from bot.triage.asker_cues import Word as CueWord
 from bot.triage.words import Word, words_of
 
 ADVISOR, RELATIVE, SELF = "advisor", "relative", "self"
 _WORD = re.compile(r"\w+")
 
 
-def cues_of(text: str) -> FrozenSet[str]:
-    """The asker cues (bot.triage.asker_cues) anywhere in `text`."""
+def analysed(text: str) -> List[CueWord]:
+    """The words of `text` as bot.triage.asker_cues reads them, analysed once for every check."""
     analyzer = get_analyzer()
-    return message_cues([analyse_word(analyzer, word) for word in _WORD.findall(text.lower())])
+    return [analyse_word(analyzer, word) for word in _WORD.findall(text.lower())]
 
 
 #: Helpers by trade or role that bot.triage.asker_cues does not list, and first-person verbs of
@@ -78,20 +79,19 @@ def opens_with_close_person(text: str) -> bool:
         after = words_of(" ".join(words[index + 1 : index + 5]))
         tells = after[:1] != [] and after[0].starts_with(TO_THE_WRITER) and _to_me(after)
         helped = any(verb.past and verb.starts_with(USED_TO_HELP) for verb in after)
-        return subject and analyse_word(analyzer, word).names_close_person and not tells | helped
+        close_person = analyse_word(analyzer, word).names_close_person
+        return subject and close_person and not (tells or helped)
     return False
 
 
-def names_helper(text: str) -> bool:
-    """A helper's role or a first-person verb of helping ("autan", "ohjaan") in `text`."""
-    analyzer = get_analyzer()
-    for word in _WORD.findall(text.lower()):
-        analysed = analyse_word(analyzer, word)
-        if analysed.base in MORE_ROLES or (analysed.parts and analysed.parts[-1] in MORE_ROLES):
-            return True
-        if analysed.first_person_verb and analysed.base in HELPING_VERBS:
-            return True
-    return False
+def names_helper(words: Sequence[CueWord]) -> bool:
+    """A helper's role or a first-person verb of helping ("autan", "ohjaan") among `words`."""
+    return any(
+        word.base in MORE_ROLES
+        or (word.parts and word.parts[-1] in MORE_ROLES)
+        or (word.first_person_verb and word.base in HELPING_VERBS)
+        for word in words
+    )
 
 
 def weigh_asker(previous: Optional[str], stated: Optional[str], text: str) -> Optional[str]:
@@ -107,8 +107,9 @@ def weigh_asker(previous: Optional[str], stated: Optional[str], text: str) -> Op
         return stated
     if stated == SELF and previous is None and opens_with_close_person(text):
         return RELATIVE
-    cues = cues_of(text)
-    if stated == ADVISOR and not cues & {CLIENT, HELPER_ROLE} and not names_helper(text):
+    words = analysed(text)
+    cues = message_cues(words)
+    if stated == ADVISOR and not cues & {CLIENT, HELPER_ROLE} and not names_helper(words):
         return SELF if FIRST_PERSON in cues and CLOSE_PERSON not in cues else stated
     if stated == SELF and previous in (RELATIVE, ADVISOR):
         if FIRST_PERSON not in cues or CLOSE_PERSON in cues:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.triage.asker_evidence import names_helper, opens_with_close_person, weigh_asker
+from bot.triage.asker_evidence import analysed, names_helper, opens_with_close_person, weigh_asker
 
 
 @pytest.mark.parametrize(
@@ -57,5 +57,5 @@ def test_a_known_relative_becomes_self_only_in_the_first_person():
 
 
 def test_names_helper_reads_first_person_helping_verbs():
-    assert names_helper("ohjaan asiakasta")
-    assert not names_helper("äiti ohjaa mua")
+    assert names_helper(analysed("ohjaan asiakasta"))
+    assert not names_helper(analysed("äiti ohjaa mua"))
