@@ -11,6 +11,8 @@ from bot.domain_files import unconditional_text
 
 # Slots more than one action reads or writes (declared in domain/dialogue.yml).
 SAID_ONCE = "said_once"
+# Slots that say where the person is.
+LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 NON_DIGITAL_SHOWN = "non_digital_shown"
 
 

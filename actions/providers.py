@@ -19,7 +19,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE, slots_set_since_last_user_message
+from actions.common import (
+    LOCATION_SLOTS,
+    NON_DIGITAL_SHOWN,
+    SAID_ONCE,
+    slots_set_since_last_user_message,
+)
 from bot.domain_files import load_responses
 from bot.providers.cards import provider_card
 from bot.providers.forms import arrange, phone_first
@@ -80,7 +85,12 @@ class ActionFindProviders(HelsinkiClock, Action):
             first = "utter_providers_far_phone_first" if phone_first(result) else FAR
             dispatcher.utter_message(response=first, km=format_km(far_km))
         plan = plan_reply(result, now, place_required=not at_a_distance, with_intro=far_km is None)
-        said = say_once(dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [])
+        # A new place keeps its intro ("Kunnastasi (Siilinjärvi) en löytänyt…") even when the
+        # same providers come back: it is the answer to the place just given.
+        moved = any(name in LOCATION_SLOTS for name in slots_set_since_last_user_message(tracker))
+        said = say_once(
+            dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [], keep_intro=moved
+        )
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
@@ -98,13 +108,14 @@ def say_once(
     domain: DomainDict,
     plan: Sequence[PlannedMessage],
     said: Sequence[str],
+    keep_intro: bool = False,
 ) -> List[str]:
     """Say the plan, but a provider shown earlier in the conversation only by name; when every
-    provider was shown already, only that ("Nämä sopivat yhä…"), not the intro again.
-    Returns the keys said so far, for the `said_once` slot."""
+    provider was shown already, only that ("Nämä sopivat yhä…"), not the intro again, unless
+    `keep_intro`. Returns the keys said so far, for the `said_once` slot."""
     fresh, again = _not_said_before(plan, said)
     shown_before = again and not any(message.provider_id is not None for message in fresh)
-    if not shown_before:
+    if keep_intro or not shown_before:
         utter_planned(dispatcher, domain, fresh)
     if again:
         dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))

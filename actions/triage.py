@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.closing import closes_conversation, help_given, say_closing
 from actions.common import (
+    LOCATION_SLOTS,
     NON_DIGITAL_SHOWN,
     latest_intent,
     response_text,
@@ -58,7 +59,6 @@ SELF_SERVICE = "self_service"
 COMPLETED_SLOT = "triage_completed"
 AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
-LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 REFLECTED_SLOTS = ("topic", "need_level", "asker")
 # Slots whose change makes a completed triage worth answering again.
 ANSWER_CHANGING_SLOTS = (*TRIAGE_SLOTS, HELP_FORM_SLOT, "postal_code")

@@ -152,3 +152,19 @@ async def test_a_phone_wish_needs_no_place_and_gets_a_phone_line(domain, sample_
     assert "utter_ask_municipality" not in names and "utter_providers_none" not in names
     cards = [m["text"] for m in messages if m.get("response") is None]
     assert cards and "puhelinneuvonta" in cards[0]
+
+
+async def test_a_new_place_with_the_same_providers_keeps_its_intro(domain, sample_database):
+    slots = {"topic": "banking", "need_level": "demanding_support", "municipality": "Kuopio"}
+    _, events = await run(domain, **slots)
+    dispatcher = CollectingDispatcher()
+    moved = {**slots, "municipality": "Siilinjärvi", "said_once": events[-1]["value"]}
+    tracker = make_tracker(
+        "eiku se asuu siilinjärvellä",
+        intent="correct",
+        slots=moved,
+        events_after_user=[{"event": "slot", "name": "municipality", "value": "Siilinjärvi"}],
+    )
+    await FixedClockAction().run(dispatcher, tracker, domain)
+    names = responses_of(dispatcher.messages)
+    assert names[0] != "utter_providers_same" and "utter_providers_same" in names
