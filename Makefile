@@ -3,6 +3,9 @@
 
 PY := .venv/bin/python
 export RASA_TELEMETRY_ENABLED := false
+# Development and demos: an empty provider directory gets the made-up ESIMERKKI sample besides
+# the national channels. A deployment runs `python -m bot run` without it (README, "Settings").
+export DIGITUKI_PROVIDER_SAMPLE := 1
 
 setup:
 	@scripts/setup.sh
@@ -29,6 +32,7 @@ evaluate: train
 	$(PY) -m bot evaluate conversations
 	$(PY) -m bot evaluate conversations --set dev
 	$(PY) -m bot evaluate conversations --set dev2
+	$(PY) -m bot evaluate conversations --set dev3
 	$(PY) -m bot evaluate conversations --set blind
 
 bench: setup

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE
 from bot.triage.farewell import is_farewell, is_thanks
+from bot.triage.permission import is_permission_question
 
 # Slots that show the person has been given help already.
 HELP_GIVEN_SLOTS = ("triage_completed", "urgent_shown", SAID_ONCE, NON_DIGITAL_SHOWN)
@@ -27,6 +28,12 @@ def closes_conversation(text: str, tracker: Tracker) -> bool:
     """A farewell, or a thank-you once the conversation has begun."""
     started = conversation_started(tracker)
     return is_farewell(text, started) or (started and is_thanks(text))
+
+
+def ends_with_thanks(text: str, tracker: Tracker) -> bool:
+    """A thank-you or goodbye heard as a question about limits or as "kerro lisää" ("no ok, sit
+    mä soitan sinne ite. kiitos", "tänks"): it closes, unless it asks what someone may do."""
+    return closes_conversation(text, tracker) and not is_permission_question(text)
 
 
 def say_closing(dispatcher: CollectingDispatcher, text: str, tracker: Tracker) -> None:

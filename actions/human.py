@@ -15,23 +15,19 @@ from actions.closing import closes_conversation, say_closing
 from actions.common import SAID_ONCE
 from actions.providers import HelsinkiClock, say_once
 from actions.urgent import say_urgent_steps_if_new
-from bot.providers.forms import forms_of
-from bot.providers.present import OFFER_LOCAL_HELP, plan_reply
-from bot.providers.search import ProviderHit, SearchResult
-from bot.providers.service import PersonQuery, find_for_person
+from bot.auta import person_forms
+from bot.directory.forms import forms_of
+from bot.directory.present import DIRECTORY_EMPTY, OFFER_LOCAL_HELP, plan_reply
+from bot.directory.search import ProviderHit, SearchResult
+from bot.directory.service import PersonQuery, find_for_person
 from bot.triage.help_form import wants_a_person
 
-# Forms in which a person answers: a call, a chat or video call, a visit, a home visit.
-HUMAN_FORMS = frozenset({"phone", "remote", "in_person", "home_visit"})
-# For someone who cannot use devices, only a voice or a face will do.
-NON_DIGITAL_FORMS = frozenset({"phone", "in_person", "home_visit"})
 SHOWN = 2
 
 
 def is_human_channel(hit: ProviderHit, need_level: Any) -> bool:
-    forms = forms_of(hit)
-    wanted = NON_DIGITAL_FORMS if need_level == "non_digital" else HUMAN_FORMS
-    return bool(forms & wanted)
+    """A channel where a person answers in a form that fits the level (bot.auta)."""
+    return bool(forms_of(hit) & person_forms(need_level))
 
 
 def human_channels(result: SearchResult) -> SearchResult:
@@ -59,6 +55,9 @@ class ActionOfferHuman(HelsinkiClock, Action):
         query = PersonQuery.from_slots(tracker.slots)
         now = self.now()
         result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))
+        if result.directory_empty:
+            dispatcher.utter_message(response=DIRECTORY_EMPTY)
+            return urgent
         if not result.providers:
             dispatcher.utter_message(response="utter_human_none")
             if not query.has_location:
@@ -69,5 +68,5 @@ class ActionOfferHuman(HelsinkiClock, Action):
         plan = plan_reply(result, now, place_required=False, with_intro=False)
         # Channels shown earlier are named, not shown in full again, here and when the
         # providers follow.
-        said = say_once(dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [])
+        said = say_once(dispatcher, plan, tracker.get_slot(SAID_ONCE) or [])
         return [*urgent, SlotSet(SAID_ONCE, said)]

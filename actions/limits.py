@@ -25,6 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.closing import ends_with_thanks, say_closing
 from actions.common import (
     NON_DIGITAL_SHOWN,
     SAID_ONCE,
@@ -52,6 +53,8 @@ PROVIDER_ID = "provider_id"
 MORE_BUTTON = "utter_button_more_limits"
 #: A question is answered about at most this many limits (best matches first).
 MAX_LIMITS_PER_ANSWER = 2
+#: The responses that state a rule (the others are alternatives and introductions).
+RULE_PREFIX = "utter_limit_"
 # Messages in the answer to a question about what helpers may do, before "Kerro lisää".
 MAX_ANSWER_MESSAGES = 5
 
@@ -65,8 +68,8 @@ def provider_limits_from_directory(provider_id: Any) -> Sequence[ProviderLimitLi
     """The chosen provider's own limits from the provider directory (blocking DB call)."""
     if provider_id in (None, ""):
         return []
-    from bot.providers.db import session_scope
-    from bot.providers.models import get_provider_limits
+    from bot.directory.db import session_scope
+    from bot.directory.models import get_provider_limits
 
     with session_scope() as session:
         return list(get_provider_limits(session, provider_id))
@@ -197,6 +200,10 @@ class ActionExplainMore(_LimitsAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if ends_with_thanks(text, tracker):
+            say_closing(dispatcher, text, tracker)
+            return []
         situation = await self._situation(tracker)
         plan = plan_for_topic(self.config, **situation)
         before = list(tracker.get_slot(SAID_ONCE) or [])
@@ -215,6 +222,9 @@ class ActionAnswerLimitQuestion(_LimitsAction):
     ) -> List[Dict[str, Any]]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
+        if not urgent and ends_with_thanks(text, tracker):
+            say_closing(dispatcher, text, tracker)
+            return []
         # Limits named by an act or a credential first: a device word alone ("puhelimessa")
         # does not add the repair rule to a question about bank codes.
         keys = (limits_asked_about(text, self.config) or match_question(text, self.config))[
@@ -228,10 +238,17 @@ class ActionAnswerLimitQuestion(_LimitsAction):
         situation = await self._situation(tracker)
         plan = plan_for_question(self.config, keys, **situation)
         # A question is answered even if its rule was said before, but on one phone screen:
-        # the rule and its first alternatives, the rest behind "Kerro lisää".
-        shown = plan.responses[:MAX_ANSWER_MESSAGES]
-        more = more_button(domain) if len(plan.responses) > len(shown) else None
-        _utter(dispatcher, shown, more)
+        # the rule and its first alternatives, the rest behind "Kerro lisää". Alternatives
+        # already said are not said again: the rule is the answer to the new question
+        # ("entäs jos äiti näyttää ite ne koodit, saanko mä sit naputella ne").
         said = list(tracker.get_slot(SAID_ONCE) or [])
+        fresh = [
+            planned
+            for planned in plan.responses
+            if planned.name.startswith(RULE_PREFIX) or planned.name not in said
+        ] or list(plan.responses[:1])
+        shown = fresh[:MAX_ANSWER_MESSAGES]
+        more = more_button(domain) if len(fresh) > len(shown) else None
+        _utter(dispatcher, shown, more)
         said += [planned.name for planned in shown if planned.name not in said]
         return [*urgent, SlotSet(SAID_ONCE, said)]

@@ -1,9 +1,11 @@
 """Point the person to concrete help: the nearest suitable providers for their topic and level.
 
-All the work is in bot.providers (search, and the plan of what to say in present.py); this
+All the work is in bot.directory (search, and the plan of what to say in present.py); this
 action only reads slots, runs the search off the event loop and hands the planned responses to
-the dispatcher. It never ends the conversation empty-handed: without any place it asks for the
-municipality, and when nothing near fits, the national channels answer (and the intro says so).
+the dispatcher: every message is a domain response with values, which Rasa's response generator
+says (a provider's lines too: bot/directory/nlg.py). It never ends the conversation
+empty-handed: without any place it asks for the municipality, when nothing near fits the
+national channels answer (and the intro says so), and an empty directory is said plainly.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import asyncio
 import logging
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -25,22 +27,17 @@ from actions.common import (
     SAID_ONCE,
     slots_set_since_last_user_message,
 )
-from bot.domain_files import load_responses
-from bot.providers.cards import provider_card
-from bot.providers.forms import arrange, phone_first
-from bot.providers.hours import HELSINKI
-from bot.providers.present import (
+from bot.auta import DISTANCE_FORMS, helped_at_a_distance
+from bot.directory.forms import arrange, phone_first
+from bot.directory.hours import HELSINKI
+from bot.directory.present import (
     ASK_LOCATION,
-    REMOTE_LEVELS,
     SAMPLE_NOTICE,
     PlannedMessage,
     format_km,
-    message_values,
     plan_reply,
-    render_lines,
 )
-from bot.providers.service import PersonQuery, find_for_person
-from bot.triage.state import DISTANCE_FORMS
+from bot.directory.service import PersonQuery, find_for_person
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +63,7 @@ class ActionFindProviders(HelsinkiClock, Action):
     ) -> List[EventType]:
         query = PersonQuery.from_slots(tracker.slots)
         form = tracker.get_slot("help_form")
-        at_a_distance = query.need_level in REMOTE_LEVELS or form in DISTANCE_FORMS
+        at_a_distance = helped_at_a_distance(query.need_level, form)
         if not query.has_location and not at_a_distance:
             dispatcher.utter_message(response=ASK_LOCATION)
             return []
@@ -88,9 +85,7 @@ class ActionFindProviders(HelsinkiClock, Action):
         # A new place keeps its intro ("Kunnastasi (Siilinjärvi) en löytänyt…") even when the
         # same providers come back: it is the answer to the place just given.
         moved = any(name in LOCATION_SLOTS for name in slots_set_since_last_user_message(tracker))
-        said = say_once(
-            dispatcher, domain, plan, tracker.get_slot(SAID_ONCE) or [], keep_intro=moved
-        )
+        said = say_once(dispatcher, plan, tracker.get_slot(SAID_ONCE) or [], keep_intro=moved)
         logger.info(
             "providers: scope=%s origin=%s hits=%d",
             result.scope,
@@ -105,7 +100,6 @@ class ActionFindProviders(HelsinkiClock, Action):
 
 def say_once(
     dispatcher: CollectingDispatcher,
-    domain: DomainDict,
     plan: Sequence[PlannedMessage],
     said: Sequence[str],
     keep_intro: bool = False,
@@ -116,7 +110,7 @@ def say_once(
     fresh, again = _not_said_before(plan, said)
     shown_before = again and not any(message.provider_id is not None for message in fresh)
     if keep_intro or not shown_before:
-        utter_planned(dispatcher, domain, fresh)
+        utter_planned(dispatcher, fresh)
     if again:
         dispatcher.utter_message(response="utter_providers_same", names=", ".join(again))
     return remember_said(said, plan)
@@ -144,25 +138,13 @@ def _not_said_before(
         key = _said_key(message)
         if key is None or key not in said:
             fresh.append(message)
-        elif message.provider_id is not None and message.lines:
-            again.append(str(message.lines[0].data))
+        elif message.name:
+            again.append(message.name)
     return fresh, again
 
 
-def utter_planned(
-    dispatcher: CollectingDispatcher, domain: DomainDict, messages: Iterable[PlannedMessage]
-) -> None:
-    """Say planned messages: a domain response with values, or a provider's lines and card."""
-    responses: Dict[str, Any] = domain.get("responses") or load_responses()
+def utter_planned(dispatcher: CollectingDispatcher, messages: Iterable[PlannedMessage]) -> None:
+    """Say planned messages: each a domain response with its values (a provider's are its
+    name, lines and card data, which the response generator says: bot/directory/nlg.py)."""
     for message in messages:
-        if message.response:
-            dispatcher.utter_message(
-                response=message.response, **message_values(responses, message)
-            )
-        else:
-            # The plain text for every channel, and the same provider as a card for those
-            # that draw one (bot/providers/cards.py); Rasa keeps both on one bot event.
-            dispatcher.utter_message(
-                text=render_lines(responses, message.lines),
-                json_message=provider_card(responses, message),
-            )
+        dispatcher.utter_message(response=message.response, **message.values)

@@ -91,6 +91,10 @@ class ActionUpdateTriage(Action):
         answered = bool(awaited)
         stated = replace(stated, **awaited)
         level = explicit_level(text)  # "taso 2" means level 2 whatever was asked
+        if not level and not previous.need_level and tracker.get_slot(COMPLETED_SLOT):
+            # Help was shown with the level passed over: "vähän apua riittää" said now is the
+            # answer to that question, as if it had just been asked.
+            level = need_level_answer(text)
         if not level and not stated.need_level and not previous.need_level:
             level = story_level(text)  # AUTA's own phrasings when the classifier said none
         if level:
@@ -226,10 +230,13 @@ class ActionTriageNext(Action):
             already_completed=tracker.get_slot(COMPLETED_SLOT) == done_key,
             help_form=tracker.get_slot(HELP_FORM_SLOT),
             # After the urgent steps the assistant asked only for the place ("Kerro silloin,
-            # missä kunnassa asut"): the place given is enough to look for help.
+            # missä kunnassa asut"): the place given is enough to look for help. So it is once
+            # help was shown without the level: "ei kun ylöjärvellä se asuu" or "mieluummin meen
+            # paikan päälle" looks again, it does not start asking the level now.
             level_passed_over=(
                 tracker.get_slot(AWAITING_SLOT) == AWAIT_NEED_LEVEL
                 or bool(tracker.get_slot(URGENT_SHOWN))
+                or tracker.get_slot(COMPLETED_SLOT) is not None
             )
             and any(name in SEARCH_SLOTS for name in set_now),
         )

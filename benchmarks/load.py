@@ -126,6 +126,7 @@ def base_env() -> Dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in INHERITED_SETTINGS}
     env["RASA_TELEMETRY_ENABLED"] = "false"
     env["PYTHONUNBUFFERED"] = "1"
+    env["DIGITUKI_PROVIDER_SAMPLE"] = "1"  # the answers measured name the sample's providers
     return env
 
 
@@ -161,9 +162,9 @@ def start_digituki(config: Configuration, place: Place) -> Started:
 
 
 _PREPARE_PROVIDERS = (
-    "from bot.providers.db import get_engine\n"
-    "from bot.providers.service import ensure_ready\n"
-    "ensure_ready(get_engine())\n"
+    "from bot.directory.db import get_engine\n"
+    "from bot.ingest.prepare import prepare_directory\n"
+    "prepare_directory(get_engine(), with_sample=True)\n"
 )
 
 

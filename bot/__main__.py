@@ -13,14 +13,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bot.cli import evaluate, run, train, triage, validate
-    from bot.providers import cli as providers
+    from bot.cli import evaluate, providers, report, run, train, triage, validate
 
     parser = argparse.ArgumentParser(
         prog="python -m bot", description="Digituki triage assistant (Finnish, Rasa 3.6)."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (run, train, triage, evaluate, validate, providers):
+    for module in (run, train, triage, evaluate, validate, providers, report):
         module.add_parser(commands)
     return parser
 

@@ -32,14 +32,15 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.directory.db import create_directory_engine
+from bot.directory.hours import HELSINKI
+from bot.directory.models import Base
+from bot.directory.search import find_providers
+from bot.directory.vocab import NEED_LEVELS, TOPICS
+from bot.ingest.generate import municipality_points
+from bot.ingest.importer import ProviderImporter
+from bot.ingest.migrate import upgrade_to_head
 from bot.paths import ensure_local_dir
-from bot.providers.db import create_directory_engine, upgrade_to_head
-from bot.providers.generate import municipality_points
-from bot.providers.hours import HELSINKI
-from bot.providers.importer import ProviderImporter
-from bot.providers.models import Base
-from bot.providers.search import find_providers
-from bot.providers.vocab import NEED_LEVELS, TOPICS
 from scripts.generate_ptv_file import generate_file
 
 

@@ -4,7 +4,7 @@
 
 The file starts with the generated services (with PTV service classes) and then `--count`
 channels spread over every municipality; ids are stable for a given --seed, so importing a
-regenerated file again is idempotent. See bot/providers/generate.py.
+regenerated file again is idempotent. See bot/ingest/generate.py.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.paths import ensure_local_dir
-from bot.providers.generate import (
+from bot.ingest.generate import (
     generate_channels,
     generated_services,
     municipality_points,
     write_jsonl,
 )
+from bot.paths import ensure_local_dir
 
 
 def generate_file(path: Path, count: int, seed: int = 2024) -> int:

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
+# The tests and evaluations use the shipped ESIMERKKI sample providers (off by default).
+export DIGITUKI_PROVIDER_SAMPLE=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -38,6 +40,7 @@ step "conversation evaluation on the second, independently written set (report o
 
 step "conversation evaluation on the third set, written apart (report only)"
 .venv/bin/python -m bot evaluate conversations --set dev2
+.venv/bin/python -m bot evaluate conversations --set dev3
 
-step "conversation evaluation on the fourth, blind set (report only; never used to choose a fix)"
+step "conversation evaluation on the fifth, blind set (report only; never used to choose a fix)"
 .venv/bin/python -m bot evaluate conversations --set blind

@@ -10,6 +10,9 @@ from sanic import Sanic
 
 # Rasa phones home on import unless told not to; tests must never touch the network.
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+# The tests' directories hold the shipped ESIMERKKI sample: asked for here, as `make test` and
+# `make run` ask for it (bot/ingest/prepare.py); a deployment never gets it by default.
+os.environ.setdefault("DIGITUKI_PROVIDER_SAMPLE", "1")
 
 
 def _free_port() -> int:

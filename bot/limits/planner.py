@@ -11,7 +11,7 @@ support usually does (``does_more=True``, e.g. home visits that include setting 
 the refusal and its alternatives are replaced by a sentence saying the provider helps with it;
 where it does LESS (``does_more=False`` for a limit the topic does not list), that limit is
 added. A provider's note, if any, is quoted after the limit it concerns. A provider limit whose
-key is a TOPIC (bot.providers.vocab.LIMIT_KEYS allows both) with ``does_more=False`` means the
+key is a TOPIC (bot.directory.vocab.LIMIT_KEYS allows both) with ``does_more=False`` means the
 provider does not advise on that topic at all; for the current topic that is said first.
 Other keys are ignored (and reported in ``Plan.ignored_provider_keys``).
 """
@@ -28,7 +28,7 @@ PROVIDER_NOTE_VARIABLE = "provider_note"
 
 
 class ProviderLimitLike(Protocol):
-    """What the planner needs of ``bot.providers.models.ProviderLimitInfo``."""
+    """What the planner needs of ``bot.directory.models.ProviderLimitInfo``."""
 
     key: str
     does_more: bool

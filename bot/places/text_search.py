@@ -23,6 +23,9 @@ The rules, and why:
 * Post office names (former municipalities and villages: "Haukiputaalla" -> Oulu) only count
   when Voikko knows them as place names, they are capitalised, belong to one municipality and
   are not ordinary words.
+* The cities' chat shorthand counts too: "jkl:ssä", "hki", "tre:llä", "stadissa", "mansessa".
+  A bare letter code ("tre" is also Swedish for three) needs a colon case ending, a place
+  context or a living verb before it, or to be the whole message.
 * A five-digit postal code counts only when it stands alone: digits glued to other digit groups
   are phone numbers, account numbers or amounts.
 """
@@ -62,6 +65,20 @@ BRAND_NAMES: FrozenSet[str] = frozenset({"nokia"})
 _AMBIGUOUS_CLASSES_EXCLUDED = frozenset({"paikannimi", "sukunimi"})
 #: Municipalities that are also common first names (Voikko does not know most of these names).
 PERSON_NAMES: FrozenSet[str] = frozenset({"kaarina", "simo", "salla", "loviisa", "inari"})
+#: Letter codes people write for the larger cities (as on number plates of old and in chat).
+SHORTHAND_CODES: Mapping[str, str] = {
+    "hki": "helsinki",
+    "tre": "tampere",
+    "tku": "turku",
+    "jkl": "jyväskylä",
+    "lpr": "lappeenranta",
+    "hml": "hämeenlinna",
+    "jns": "joensuu",
+    "sjk": "seinäjoki",
+}
+#: Slang names of cities, inflected as ordinary nouns ("stadissa", "manseen").
+_SLANG_NAME = re.compile(r"(stadi|manse)(?:n|ss[aä]|s|st[aä]|in|en|lla|lle|lt[aä])?")
+_SLANG_CITIES: Mapping[str, str] = {"stadi": "helsinki", "manse": "tampere"}
 #: Letters a spelling correction must keep from the start of the typed word.
 SAME_START = 4
 _INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
@@ -112,6 +129,8 @@ class _Candidate:
     #: case of the reading: "" when unknown (exact or generated-table match)
     case: str
     swedish_only: bool
+    #: a letter code or a slang name ("jkl", "stadissa"), not the name itself
+    shorthand: bool = False
 
 
 class PlaceTextSearch:
@@ -238,9 +257,22 @@ class PlaceTextSearch:
         if colon and head in self._names and _COLON_ENDING.fullmatch(ending):
             found.append(_Candidate(self._names[head], "name", False, "", False))
         if not found:
-            return None
+            return self._shorthand_candidate(lower)
         # Names beat post offices; proper-noun readings beat common-noun/table readings.
         return min(found, key=lambda c: (c.via != "name", not c.proper_place))
+
+    def _shorthand_candidate(self, lower: str) -> Optional[_Candidate]:
+        head, colon, ending = lower.partition(":")
+        slang = _SLANG_NAME.fullmatch(lower)
+        name = _SLANG_CITIES[slang.group(1)] if slang else SHORTHAND_CODES.get(head)
+        if (
+            name is None
+            or name not in self._names
+            or (colon and not _COLON_ENDING.fullmatch(ending))
+        ):
+            return None
+        case = "colon" if colon else ""
+        return _Candidate(self._names[name], "name", False, case, False, shorthand=True)
 
     def _place_analyses(self, surface: str) -> List[Dict[str, str]]:
         analyses = self._analyzer.analyses(surface)
@@ -253,13 +285,22 @@ class PlaceTextSearch:
         self, candidate: _Candidate, surface: str, tokens: Sequence[_Token], i: int, text: str
     ) -> bool:
         capitalised = surface[:1].isupper()
+        if candidate.shorthand:
+            letter_code = surface.lower().partition(":")[0] in SHORTHAND_CODES
+            return (
+                not letter_code
+                or candidate.case == "colon"
+                or self._place_context(tokens, i)
+                or self._living_verb_before(tokens, i, text)
+            )
         if candidate.via == "post_office":
             return capitalised and not self.is_ambiguous(surface)
         municipality = self._municipality(candidate.code)
         name = municipality.name_fi.lower() if municipality else ""
+        locative = candidate.case in _LOCATIVE_CASES
+        lives_there = locative and self._living_verb_after(tokens, i)  # "nokialla asuu"
         if name in BRAND_NAMES:
-            locative = candidate.case in _LOCATIVE_CASES
-            return (capitalised and locative) or self._place_context(tokens, i)
+            return (capitalised and locative) or lives_there or self._place_context(tokens, i)
         if name in PERSON_NAMES:
             # "inarista", "Kaarinassa": a person is not talked of in the inner locatives.
             return candidate.case in _INNER_LOCATIVE_CASES or self._place_context(tokens, i)
@@ -267,8 +308,10 @@ class PlaceTextSearch:
             return capitalised
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
             return True
-        return self._place_context(tokens, i) or (
-            candidate.case in _LOCATIVE_CASES and self._living_verb_before(tokens, i, text)
+        return (
+            self._place_context(tokens, i)
+            or lives_there
+            or (locative and self._living_verb_before(tokens, i, text))
         )
 
     def is_ambiguous(self, surface: str) -> bool:
@@ -286,6 +329,11 @@ class PlaceTextSearch:
         before = self._analyzer.base_form(tokens[i - 1].text).lower() if i > 0 else ""
         after = self._analyzer.base_form(tokens[i + 1].text).lower() if i + 1 < len(tokens) else ""
         return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
+
+    def _living_verb_after(self, tokens: Sequence[_Token], i: int) -> bool:
+        """ "nokialla asuu", "salossa asutaan": the verb of living right after the name."""
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        return bool(following) and self._analyzer.base_form(following).lower() in LIVING
 
     def _living_verb_before(self, tokens: Sequence[_Token], i: int, text: str) -> bool:
         """ "asun muuten lahdessa", "se asuu tässä samassa rapussa salossa": a locative a few

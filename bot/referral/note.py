@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from bot.auta import DISTANCE_FORMS, IN_PERSON_LEVELS
+from bot.directory.present import Responses, choose_variant
+from bot.directory.service import PersonQuery
 from bot.limits import LimitsConfig, plan_for_topic
-from bot.providers.present import Responses, choose_variant
-from bot.providers.service import PersonQuery
 from bot.referral import labels
 from bot.referral.provider import ChosenProvider
 from bot.triage.labels import NEED_LEVELS
-from bot.triage.state import DISTANCE_FORMS, IN_PERSON_LEVELS
 
 #: The voice of every text in the note: the staff script's.
 VOICE = "advisor"

@@ -13,9 +13,9 @@ from typing import Any, Optional, Tuple
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import selectinload
 
-from bot.providers.db import session_scope
-from bot.providers.models import ProviderLimitInfo, ProviderLocation
-from bot.providers.search import first_contact, phone_text
+from bot.directory.db import session_scope
+from bot.directory.models import ProviderLimitInfo, ProviderLocation
+from bot.directory.search import first_contact, phone_text
 
 
 @dataclass(frozen=True)

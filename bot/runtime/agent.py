@@ -131,9 +131,16 @@ def endpoints(database_url: Optional[str] = None) -> AvailableEndpoints:
 
 
 async def load(model_path: str, in_memory: bool = False) -> Agent:
-    """The agent for `model_path`; `in_memory` keeps no conversation anywhere (batch use)."""
+    """The agent for `model_path`; `in_memory` keeps no conversation anywhere (batch use).
+
+    The provider directory is migrated and, when empty, filled first, as `bot run` does at
+    start-up (bot/ingest/prepare.py): the assistant's lookups only read.
+    """
     from rasa.core.agent import load_agent
 
+    from bot.runtime.dependencies import open_provider_directory
+
+    open_provider_directory()
     available = endpoints()
     if in_memory:
         # Rasa then keeps conversations, and their locks, in this process only.

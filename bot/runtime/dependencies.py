@@ -100,16 +100,20 @@ def open_lock_store(config: Optional[EndpointConfig]) -> Optional[RedisConversat
 
 
 def open_provider_directory() -> Engine:
-    """The directory's engine, migrated and (when empty) filled, one process at a time."""
-    from bot.providers.db import database_url, get_engine
-    from bot.providers.service import ensure_ready
+    """The directory's engine, migrated and (when empty) filled, one process at a time.
+
+    This is where the ingest wing runs at start-up (bot/ingest/prepare.py): the lookups that
+    follow only read.
+    """
+    from bot.directory.db import database_url, get_engine
+    from bot.ingest.prepare import prepare_directory
 
     url = database_url()
     directory = DEPENDENCIES[PROVIDER_DIRECTORY]
     wait_until_reachable(url, what=directory.what, setting=directory.setting)
     with one_process_at_a_time(url, "provider directory migrations"):
         engine = get_engine(url)
-        ensure_ready(engine)
+        prepare_directory(engine)
     return engine
 
 

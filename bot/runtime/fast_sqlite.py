@@ -14,7 +14,7 @@ wait for a writer, and SQLite still checkpoints the log by itself as it grows (t
 connection holds no read transaction, so nothing stops it).
 
 The mode is a property of the database file; every later connection, in any process, uses it.
-The provider directory uses the same mode (bot/providers/db.py).
+The provider directory uses the same mode (bot/directory/db.py).
 """
 
 from __future__ import annotations

@@ -9,13 +9,15 @@ in CI) reuses it.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
 import shutil
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence
+from typing import Iterable, Iterator, List, Optional, Sequence
 
 from bot.paths import DOMAIN_DIR, MODELS_DIR, PROJECT_ROOT
 
@@ -83,11 +85,14 @@ def library_versions(names: Sequence[str] = MODEL_LIBRARIES) -> str:
     return "\n".join(lines)
 
 
-def inputs_hash(paths: Sequence[Path], root: Path = PROJECT_ROOT, libraries: str = "") -> str:
-    """A short content hash of the files under `paths` (names relative to `root`) and of the
-    `libraries` versions text."""
+def inputs_hash(
+    paths: Sequence[Path], root: Path = PROJECT_ROOT, libraries: str = "", extra: str = ""
+) -> str:
+    """A short content hash of the files under `paths` (names relative to `root`), of the
+    `libraries` versions text and of `extra` (inputs that are not whole files)."""
     digest = hashlib.sha256()
     digest.update(libraries.encode())
+    digest.update(extra.encode())
     for file in _files_under(paths):
         digest.update(str(file.relative_to(root)).encode())
         digest.update(b"\0")
@@ -133,6 +138,28 @@ def prune_cache(keep: int = CACHE_KEEP) -> List[Path]:
     return models[keep:]
 
 
+@contextmanager
+def training_lock(name: str) -> Iterator[None]:
+    """Only one process trains a given model at a time.
+
+    WHY: the assistant, the test run and the evaluations all call `ensure_trained`; two of them
+    started together used to train the same model twice on two cores, each taking twice as long.
+    The second one now waits and then finds the first one's model in the cache.
+    """
+    lock_path = cache_dir() / f"{name}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as lock_file:
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.info(f"Another process is training {name}; waiting for it to finish.")
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
 def ensure_trained(force: bool = False) -> Path:
     """The path of an up-to-date full model in models/, training it only if needed."""
     name = f"{MODEL_PREFIX}-{inputs_hash(model_inputs(), libraries=library_versions())}"
@@ -140,14 +167,15 @@ def ensure_trained(force: bool = False) -> Path:
     if not force and local.exists():
         logger.info(f"Model is up to date: {local.name}")
         return local
-    cached = None if force else reuse_cached(name)
-    if cached:
-        logger.info(f"Reusing cached model {cached}")
-        MODELS_DIR.mkdir(exist_ok=True)
-        shutil.copy2(cached, local)
-        return local
-    trained = _train(name)
-    store_in_cache(trained, name)
+    with training_lock(name):
+        cached = None if force else reuse_cached(name)
+        if cached:
+            logger.info(f"Reusing cached model {cached}")
+            MODELS_DIR.mkdir(exist_ok=True)
+            shutil.copy2(cached, local)
+            return local
+        trained = _train(name)
+        store_in_cache(trained, name)
     _remove_stale_models(keep=trained)
     return trained
 

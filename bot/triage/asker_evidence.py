@@ -94,15 +94,63 @@ def names_helper(words: Sequence[CueWord]) -> bool:
     )
 
 
+#: First-person past acts of giving something away: "annoin", "laitoin", "painoin", "hyväksyin".
+WRITER_GAVE = frozenset(
+    {
+        "annoin", "antoin", "laitoin", "painoin", "painelin", "klikkasin", "klikkailin",
+        "näppäilin", "syötin", "kerroin", "kirjotin", "kirjoitin", "hyväksyin", "vahvistin",
+        "asensin", "latasin",
+    }
+)  # fmt: skip
+#: Someone else named by a pronoun: "voinko hoitaa hänen asiansa" is about that person.
+THIRD_PERSON = frozenset({"hän", "hänen", "häntä", "hänet", "hänelle", "hänellä", "häneltä"})
+
+
+def writer_gave_it_away(text: str) -> bool:
+    """ "annoin jollekin koodin", "painoin linkkiä": the writer did it, so it is the writer's."""
+    return bool(WRITER_GAVE.intersection(_WORD.findall(text.lower())))
+
+
+def weigh_relative(stated: str, text: str) -> str:
+    """A first message guessed to be a relative's that names nobody else and speaks in the first
+    person ("voiko siellä joku tehdä sen päivityksen mun puolesta? asun lappeenrannas"), or
+    tells what the writer gave away ("annoin jollekin koodin… nyt mun kaverit saa viestejä"),
+    is the writer's own."""
+    if THIRD_PERSON.intersection(_WORD.findall(text.lower())):
+        return stated
+    words = analysed(text)
+    cues = message_cues(words)
+    if FIRST_PERSON in cues and not cues & {CLOSE_PERSON, CLIENT}:
+        return SELF
+    if writer_gave_it_away(text) and not opens_with_close_person(text):
+        return stated if _close_persons_thing(text) else SELF
+    return stated
+
+
+def _close_persons_thing(text: str) -> bool:
+    """ "annoin isän koodit": a close person in the genitive owns what was given away."""
+    analyzer = get_analyzer()
+    for word in _WORD.findall(text.lower()):
+        readings = analyzer.analyses(analyzer.standard_form(word))
+        genitive = any(reading.get("SIJAMUOTO") == "omanto" for reading in readings)
+        if genitive and analyse_word(analyzer, word).names_close_person:
+            return True
+    return False
+
+
 def weigh_asker(previous: Optional[str], stated: Optional[str], text: str) -> Optional[str]:
     """The asker this message states once its words are weighed in; None: it states none.
 
+    - A first message guessed to be a relative's is the writer's own when it names no one else
+      in the first person, or tells what the writer gave away.
     - A first message that opens with a close person as its subject is a relative's.
     - An advisor is someone who names a client or a helper's role; a first-person story that
       names neither is the writer's own.
     - A relative or an advisor already known becomes "self" only in the first person and
       without a close person named: "se käyttää sitä joka päivä" is still about the relative.
     """
+    if stated == RELATIVE and previous is None:
+        return weigh_relative(stated, text)
     if stated not in (ADVISOR, SELF):
         return stated
     if stated == SELF and previous is None and opens_with_close_person(text):

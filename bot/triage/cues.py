@@ -50,6 +50,9 @@ DEVICES = frozenset(
         "puhelin",
         "kännykkä",
         "tabletti",
+        "kosketuspuhelin",
+        "kosketusnäyttöpuhelin",
+        "älykännykkä",
         "netti",
         "nettiyhteys",
         "internet",
@@ -99,6 +102,19 @@ def _lacks_device(tokens: Sequence[Token]) -> bool:
     return False
 
 
+#: Phones with buttons and no apps: having only one is having no smartphone.
+BASIC_PHONES = frozenset({"peruspuhelin", "näppäinpuhelin", "nappulapuhelin", "nokia"})
+ONLY = frozenset({"vaan", "vain", "pelkkä", "pelkästään", "ainoastaan"})
+
+
+def _only_a_basic_phone(tokens: Sequence[Token]) -> bool:
+    """ "sillä on vaan semmonen vanha nokia", "mulla on pelkkä peruspuhelin"."""
+    return any(
+        _has(token, BASIC_PHONES) and any(_has(t, ONLY) for t in tokens[max(0, index - 4) : index])
+        for index, token in enumerate(tokens)
+    )
+
+
 def _cannot_use(tokens: Sequence[Token]) -> bool:
     """ "ei pysty käyttämään", "mummo ei itse pysty" (at the end), "en kykene asioimaan"."""
     for index, token in enumerate(tokens):
@@ -127,7 +143,7 @@ def non_digital_cue(tokens: Sequence[Token]) -> Optional[str]:
         return "condition"
     if _sight_fails(tokens):
         return "sight"
-    if _lacks_device(tokens):
+    if _lacks_device(tokens) or _only_a_basic_phone(tokens):
         return "no_device"
     if _cannot_use(tokens):
         return "cannot_use"

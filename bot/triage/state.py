@@ -11,10 +11,15 @@ from dataclasses import dataclass, fields, replace
 from enum import Enum
 from typing import Any, Dict, Iterable, Mapping, Optional
 
+# What a need level or a wished form means for the place is bot.auta's to say; the names stay
+# importable from here for the dialogue's other readers.
+from bot.auta import DISTANCE_FORMS as DISTANCE_FORMS
+from bot.auta import IN_PERSON_LEVELS as IN_PERSON_LEVELS
+from bot.auta import PLACE_FORMS as PLACE_FORMS
+from bot.auta import needs_a_place
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
+from bot.triage.words import NEGATIONS
 
-# Need levels that call for a person nearby: in-person guidance, home visits, a visit channel.
-IN_PERSON_LEVELS = frozenset({"demanding_support", "non_digital"})
 # A need level that comes from the person's abilities or circumstances, not from the service
 # at hand, so it still holds when the conversation moves to another topic.
 TOPIC_INDEPENDENT_LEVELS = frozenset({"non_digital"})
@@ -24,9 +29,6 @@ CORRECTION_INTENTS = frozenset({"correct"})
 TOPIC_CHANGING_INTENTS = frozenset({"ask_help", "correct", "find_provider"})
 # An acknowledgement ("Hyvä. Voinko auttaa vielä?") fits only a yes or a thank-you.
 ACKNOWLEDGEABLE_INTENTS = frozenset({"affirm", "thank"})
-# Forms of help that need a place to be found, and those that do not.
-PLACE_FORMS = frozenset({"in_person", "home_visit"})
-DISTANCE_FORMS = frozenset({"phone", "remote"})
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,9 @@ class Triage:
         return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
-# Words that, just before a place name, say the person is NOT there: "ei Helsinki vaan Espoo",
-# "asun Rovaniemellä en Kemissä", "ei se oo Lahti vaan Hollola".
-# Not "et": in chat it is mostly "että" ("mä sanoin et Espoo").
-NEGATIONS = frozenset({"ei", "en", "eikä", "enkä", "emme", "eivät"})
+# A negation word (bot.triage.words.NEGATIONS, the one list) just before a place name says the
+# person is NOT there: "ei Helsinki vaan Espoo", "asun Rovaniemellä en Kemissä", "ei se oo Lahti
+# vaan Hollola".
 NEGATION_WINDOW = 3
 # A negation does not reach past these: "ei Helsinki VAAN Espoo".
 CLAUSE_BREAKS = frozenset({"vaan", "mutta", "kun", "koska", "ja"})
@@ -194,11 +195,7 @@ def next_step(
         return Step.ASK_TOPIC
     if triage.need_level is None and not level_passed_over:
         return Step.ASK_NEED_LEVEL
-    wants_place = (
-        (triage.need_level in IN_PERSON_LEVELS and help_form not in DISTANCE_FORMS)
-        or intent == "find_provider"
-        or help_form in PLACE_FORMS
-    )
+    wants_place = needs_a_place(triage.need_level, help_form) or intent == "find_provider"
     if wants_place and not has_location:
         return Step.ASK_LOCATION
     if already_completed and not changed and intent != "find_provider":

@@ -90,6 +90,9 @@ ABILITY_FORMS = frozenset(
 )
 USE_BASE = "käyttää"
 AFFIRMERS = frozenset({"kyl", "kyllä", "joka", "päivittäin", "hyvin", "sujuvasti", "aina"})
+#: Verbs of wanting to learn: beside them, a service merely used is the setting, not the need
+#: ("käyttää verkkopankkia, haluaa oppia omakannan").
+LEARNING = frozenset({"oppia", "opetella", "opettaa", "opastaa"})
 # Lacking a device is a circumstance (the need level), not a problem with one: "ei mitään
 # laitteita", "ei oo tietokonetta", "en omista älypuhelinta".
 HAVING = frozenset({"olla", "oo", "ole", "omistaa", "omista", "mitään"})
@@ -181,6 +184,8 @@ def named_topics(text: str) -> NamedTopics:
     """The topics `text` names, clause by clause, outside what a contrast rejects."""
     named: Set[str] = set()
     managed: Set[str] = set()
+    used: Set[str] = set()
+    learned: Set[str] = set()
     for clause in _CLAUSE_BREAK.split(_unrejected(text).lower()):
         words = words_of(clause)
         topics = _named_in(words)
@@ -188,6 +193,14 @@ def named_topics(text: str) -> NamedTopics:
         if DEVICE in topics and _lacks_something(words):
             topics.discard(DEVICE)
         (managed if _is_managed(words) else named).update(topics)
+        if not _is_negated(words) and any(USE_BASE in word.bases for word in words):
+            used |= topics
+        if any(word.is_(LEARNING) for word in words):
+            learned |= topics
+    if learned - used:
+        # What is to be learned is the need; what is used already is where the person stands.
+        managed |= used - learned
+        named -= used - learned
     return NamedTopics(frozenset(named), frozenset(managed - named))
 
 
@@ -218,7 +231,9 @@ def weigh_topic(
     only = next(iter(services)) if len(services) == 1 else None
     # A scam names the service it abuses ("sähköposti jossa väitetään että tili suljetaan"):
     # a guess of a scam is never traded for the service, as the urgent steps depend on it.
-    if only and stated != only and stated != SECURITY and not (stated and sure):
+    # A sure guess of something the message says is managed is still not the need.
+    guess_stands = stated and sure and stated not in names.managed
+    if only and stated != only and stated != SECURITY and not guess_stands:
         if only != DEVICE or (previous is None and stated is not None):
             return only
     if previous is not None and stated not in (None, previous) and stated not in services:

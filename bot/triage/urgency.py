@@ -15,6 +15,10 @@ Three situations:
 - a caller asks for codes: calling, asking and a secret, in any tense ("joku soittaa ja kysyy
   tunnuslukuja").
 
+An account taken over ("sähköposti kaapattu, salasana vaihdettu", "mun whatsapp on
+hakkeroitu") is someone else holding the password right now, sending in the person's name: it
+is read as secrets given too.
+
 A remote-control program put on the computer at a stranger's request ("mies käski asentaa
 anydeskin ja se on nyt mun koneella") hands over everything typed on it, codes included: it is
 read as secrets given, and gets the same steps.
@@ -201,6 +205,7 @@ def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
     if (
         _approved(words)
         or _remote_access(words)
+        or any(_account_taken(words_of(sentence)) for sentence in sentences(text))
         or any(_gave_secrets(words_of(sentence), link_seen) for sentence in sentences(text))
     ):
         return GAVE_SECRETS
@@ -234,6 +239,34 @@ def _remote_access(words: Sequence[Word]) -> bool:
         and not any(w.surface in HOW for w in words[max(0, i - 4) : i])  # "mistä saan … ladattua"
     ]
     return bool(program) and any(abs(i - j) <= NEARBY for i in installed for j in program)
+
+
+#: Taken over, broken into: "kaapattu", "kaappas", "hakkeroitiin", "murtauduttu".
+HIJACKING = ("kaapat", "kaappa", "hakkeroi", "murrett", "murtaut", "murtaud")
+#: What can be taken over.
+ACCOUNT_STEMS = (
+    "tili", "sähköpost", "sposti", "meili", "gmail", "outlook", "hotmail", "whatsap",
+    "whatsup", "watsap", "facebook", "fb", "instagram", "insta", "messenger", "tunnu", "profiil",
+)  # fmt: skip
+#: "onko mun tili kaapattu": a worry asked about, not a takeover that is known.
+WONDERING = frozenset({"onko", "onks", "oisko", "voiko", "voiks", "voisko", "miten", "mistä"})
+#: Done, not feared: "kaapattu", "kaappas", "hakkeroitiin", "murtauduttu" (not "kaapata").
+TAKEN_ENDING = re.compile(r"(?:ttu|tty|ttiin|tiin|as|äs|si|i|nut|nyt|nu|ny)$")
+
+
+def _account_taken(words: Sequence[Word]) -> bool:
+    """An account taken over, said as a fact: not negated, feared or wondered about."""
+    taken = [
+        i
+        for i, word in enumerate(words)
+        if word.starts_with(HIJACKING)
+        and (word.past or TAKEN_ENDING.search(word.surface) is not None)
+        and not negated(words, i, NEGATION_WINDOW)
+        and not _hypothetical(words, i)
+        and not any(w.surface in WONDERING for w in words[:i])
+    ]
+    accounts = [i for i, word in enumerate(words) if word.starts_with(ACCOUNT_STEMS)]
+    return any(abs(t - a) <= NEARBY for t in taken for a in accounts)
 
 
 def _giving_verbs(words: Sequence[Word]) -> List[int]:
@@ -308,7 +341,11 @@ def _money_gone(words: Sequence[Word], scam_context: bool = False) -> bool:
             (word.past and word.is_(TAKING))
             or (from_account and word.past and word.is_(LEAVING))
             or word.is_(MISSING)
-            or (scam_context and word.past and word.is_(PAYING))
+            or (
+                scam_context
+                and word.is_(PAYING)
+                and (word.past or _after_past_ehtia(words, i))  # "ehti jo maksaa sille 800e"
+            )
         )
         and not negated(words, i, NEGATION_WINDOW)
         and not _hypothetical(words, i)

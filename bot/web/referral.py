@@ -32,9 +32,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.directory.hours import HELSINKI
 from bot.domain_files import load_responses
 from bot.limits import default_limits
-from bot.providers.hours import HELSINKI
 from bot.referral import ReferralNote, build_note, chosen_provider, note_as_text
 from bot.triage.urgent_steps import urgent_facts
 from bot.web.conversations import Conversations, StoredConversation

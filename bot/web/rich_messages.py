@@ -1,7 +1,7 @@
 """Pairs a card with its text again, so the chat page shows one card instead of text + card.
 
 A provider's message is uttered once with both a plain text and a card payload
-(bot/providers/cards.py). Rasa's output channels send such a message as two: the text, then a
+(bot/directory/cards.py). Rasa's output channels send such a message as two: the text, then a
 message with only ``custom`` (rasa.core.channels.channel.OutputChannel.send_response). REST
 clients keep that shape (text for those that show text, the payload for those that draw it).
 The chat page's own answer (``/turn``) gets them as ONE message ``{"text", "custom"}``: the page
@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Mapping, Sequence
 
 from rasa.core.channels.channel import OutputChannel
 
-from bot.providers.cards import CARD_TYPE
+from bot.directory.cards import CARD_TYPE
 
 #: Keys of a message that is text only (what a card's text arrives as).
 _TEXT_ONLY_KEYS = frozenset({"recipient_id", "text"})

@@ -4,9 +4,9 @@ from typing import Any, Dict
 
 import pytest
 
+from bot.directory import db
+from bot.ingest.prepare import prepare_directory
 from bot.paths import DOMAIN_DIR
-from bot.providers import db
-from bot.providers.importer import ProviderImporter
 
 
 @pytest.fixture(scope="session")
@@ -18,11 +18,10 @@ def domain() -> Dict[str, Any]:
 
 @pytest.fixture
 def sample_database(tmp_path, monkeypatch):
-    """A provider directory in a temporary SQLite file: national channels and the sample."""
+    """A provider directory in a temporary SQLite file: national channels and the sample,
+    set up as start-up does (the actions' lookups only read)."""
     url = f"sqlite:///{tmp_path / 'providers.sqlite3'}"
     monkeypatch.setenv(db.DATABASE_URL_ENV, url)
-    importer = ProviderImporter(db.get_engine(url), progress=False)
-    importer.import_national_channels()
-    importer.import_sample()
+    assert prepare_directory(db.get_engine(url), with_sample=True)
     yield url
     db.dispose_engines()

@@ -5,8 +5,10 @@ from datetime import datetime
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.human import ActionOfferHuman, is_human_channel
-from bot.providers.hours import HELSINKI
-from bot.providers.search import ProviderHit
+from bot.directory.hours import HELSINKI
+from bot.directory.search import ProviderHit
+from bot.directory.speech import PROVIDER
+from tests.actions.speech import said_by_rasa
 from tests.actions.trackers import make_tracker
 
 FRIDAY_MORNING = datetime(2025, 12, 5, 10, 0, tzinfo=HELSINKI)
@@ -18,10 +20,11 @@ class FixedClock(ActionOfferHuman):
 
 
 async def offer(domain, **slots):
+    """The action's messages as Rasa sends them (texts said by the response generator)."""
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("haluan puhua ihmisen kanssa", intent="ask_human", slots=slots)
     await FixedClock().run(dispatcher, tracker, domain)
-    return dispatcher.messages
+    return said_by_rasa(domain, dispatcher.messages, slots)
 
 
 def hit(channel_type, forms):
@@ -112,9 +115,9 @@ async def test_the_channels_it_names_are_remembered_so_the_providers_do_not_repe
     )
     events = await FixedClock().run(dispatcher, tracker, domain)
     said = next(e["value"] for e in events if e.get("name") == "said_once")
-    cards = [m for m in dispatcher.messages if (m.get("custom") or {}).get("provider")]
+    cards = [m for m in dispatcher.messages if m.get("response") == PROVIDER]
     assert said[0] == "x" and cards
-    assert [f"provider:{m['custom']['provider']['id']}" for m in cards] == said[1:]
+    assert [f"provider:{m['card']['id']}" for m in cards] == said[1:]
 
 
 async def test_channels_shown_before_are_only_named(domain, sample_database):
@@ -130,4 +133,16 @@ async def test_channels_shown_before_are_only_named(domain, sample_database):
     await FixedClock().run(again, tracker, domain)
     names = [m.get("response") for m in again.messages]
     assert "utter_providers_same" in names
-    assert not [m for m in again.messages if m.get("custom")]
+    assert not [m for m in again.messages if m.get("response") == PROVIDER]
+
+
+async def test_an_empty_directory_is_said_plainly(domain, tmp_path, monkeypatch):
+    from bot.directory import db
+
+    monkeypatch.setenv(db.DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    try:
+        messages = await offer(domain, topic="banking", need_level="non_digital", asker="advisor")
+        assert [m["response"] for m in messages] == ["utter_providers_directory_empty"]
+        assert messages[0]["text"].startswith("Palveluhakemisto on tyhjä")  # the advisor's voice
+    finally:
+        db.dispose_engines()

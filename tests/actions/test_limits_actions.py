@@ -275,13 +275,16 @@ def test_action_names() -> None:
 async def test_provider_limits_come_from_the_real_directory(
     tmp_path: Any, monkeypatch: pytest.MonkeyPatch, domain: Dict[str, Any]
 ) -> None:
-    """The default source reads bot.providers (a fresh SQLite directory, migrated on first use)."""
+    """The default source reads bot.directory (a fresh SQLite directory, migrated as start-up
+    does: the directory itself never migrates)."""
     from datetime import datetime
 
-    from bot.providers import db
-    from bot.providers.models import ProviderLimit, ProviderLocation
+    from bot.directory import db
+    from bot.directory.models import ProviderLimit, ProviderLocation
+    from bot.ingest.migrate import upgrade_to_head
 
     monkeypatch.setenv(db.DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'providers.sqlite3'}")
+    upgrade_to_head(db.get_engine())
     with db.session_scope() as session:
         place = ProviderLocation(
             source="sample",
@@ -350,3 +353,68 @@ async def test_a_long_answer_fits_a_phone_screen_and_offers_the_rest(
     assert messages[0]["response"].startswith("utter_limit_")
     assert len(messages) == MAX_ANSWER_MESSAGES, [m["response"] for m in messages]
     assert messages[-1]["buttons"][0]["payload"] == "/ask_more"
+
+
+def _later_in_the_talk(text: str, intent: str, slots: Dict[str, Any]) -> Any:
+    """A tracker where `text` follows an earlier message and help already given."""
+    tracker = make_tracker(text, intent=intent, slots=slots)
+    tracker.events.insert(0, {"event": "user", "text": "moi", "parse_data": {}})
+    return tracker
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "action"),
+    [
+        ("no ok, sit mä soitan sinne ite. kiitos", "ask_helper_limits", "answer"),
+        ("kiitos, kerron hänelle", "ask_helper_limits", "answer"),
+        ("tänks", "ask_more", "more"),
+    ],
+)
+async def test_a_thank_you_heard_as_a_limits_question_closes_the_talk(text, intent, action, domain):
+    slots = {"topic": "authorizations", "asker": "self", "triage_completed": "x", SAID_ONCE: []}
+    tracker = _later_in_the_talk(text, intent, slots)
+    chosen = ActionAnswerLimitQuestion(no_provider_lookup) if action == "answer" else None
+    chosen = chosen or ActionExplainMore(no_provider_lookup)
+    dispatcher = CollectingDispatcher()
+    events = await chosen.run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_goodbye"]
+    assert events == []
+
+
+async def test_thanks_with_a_permission_question_still_gets_the_rule(domain):
+    slots = {"topic": "banking", "asker": "relative", "triage_completed": "x", SAID_ONCE: []}
+    tracker = _later_in_the_talk(
+        "kiitos, mut saanko mä sit naputella äidin koodit", "ask_helper_limits", slots
+    )
+    messages = await run(ActionAnswerLimitQuestion(no_provider_lookup), tracker, domain)
+    assert "utter_goodbye" not in [m["response"] for m in messages]
+    assert "utter_limit_handle_credentials" in [m["response"] for m in messages]
+
+
+async def test_a_second_question_on_the_same_rule_gets_the_rule_without_the_alternatives_again(
+    domain,
+):
+    slots = {"topic": "banking", "asker": "relative", SAID_ONCE: []}
+    first = make_tracker(
+        "saanko mä käyttää äidin pankkitunnuksia", "ask_helper_limits", slots=slots
+    )
+    answer = await run(ActionAnswerLimitQuestion(no_provider_lookup), first, domain)
+    said = [m["response"] for m in answer]
+    again = make_tracker(
+        "entäs jos äiti näyttää ite ne koodit, saanko mä sit naputella ne",
+        "ask_helper_limits",
+        slots={**slots, SAID_ONCE: said},
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerLimitQuestion(no_provider_lookup).run(dispatcher, again, domain)
+    second = [m["response"] for m in dispatcher.messages]
+    assert second == ["utter_limit_handle_credentials"]
+    assert len(said) > 1
+
+
+async def test_the_general_answer_is_said_again_when_nothing_else_fits(domain):
+    slots = {"topic": "banking", "asker": "self", SAID_ONCE: ["utter_limits_general"]}
+    tracker = make_tracker("mitä te ette voi tehdä", "ask_helper_limits", slots=slots)
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerLimitQuestion(no_provider_lookup).run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_limits_general"]

@@ -12,11 +12,13 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.providers import ActionFindProviders
+from bot.directory.cards import CARD_TYPE, map_url, provider_card, tel_href, web_url
+from bot.directory.hours import HELSINKI
+from bot.directory.present import PlannedMessage, domain_say, plan_reply
+from bot.directory.service import PersonQuery, find_for_person
+from bot.directory.speech import PROVIDER
 from bot.domain_files import load_responses
-from bot.providers.cards import CARD_TYPE, map_url, provider_card, tel_href, web_url
-from bot.providers.hours import HELSINKI
-from bot.providers.present import PlannedMessage, plan_reply
-from bot.providers.service import PersonQuery, find_for_person
+from tests.actions.speech import said_by_rasa
 from tests.actions.trackers import make_tracker
 
 FRIDAY_EVENING = datetime(2025, 12, 5, 17, 0, tzinfo=HELSINKI)
@@ -29,11 +31,12 @@ class FixedClockAction(ActionFindProviders):
 
 
 async def provider_messages(domain, **slots) -> List[Dict[str, Any]]:
-    """The action's messages that are a provider (text composed from lines, no response)."""
+    """The action's provider messages (utter_provider) as Rasa sends them: text and card."""
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("apua", intent="find_provider", slots=slots)
     await FixedClockAction().run(dispatcher, tracker, domain)
-    return [m for m in dispatcher.messages if m.get("response") is None]
+    sent = said_by_rasa(domain, dispatcher.messages, slots)
+    return [m for m in sent if m.get("response") == PROVIDER]
 
 
 def card_of(message: Dict[str, Any]) -> Dict[str, Any]:
@@ -119,10 +122,9 @@ async def test_a_national_channel_has_no_invented_place_phone_or_map(domain, sam
 
 
 def test_a_message_that_is_not_a_provider_has_no_card() -> None:
-    responses = load_responses()
-    assert (
-        provider_card(responses, PlannedMessage(response="utter_providers_sample_notice")) is None
-    )
+    say = domain_say(load_responses())
+    notice = PlannedMessage(response="utter_providers_sample_notice")
+    assert provider_card(say, notice.values) is None
 
 
 def _kuopio_library(sample_database):
@@ -147,8 +149,8 @@ def test_a_real_looking_number_of_a_non_sample_place_becomes_a_tel_link(sample_d
     result, hit = _kuopio_library(sample_database)
     real = replace(hit, is_sample=False, phone="+358 9 123 4567")  # a test value, no listing
     plan = plan_reply(replace(result, providers=[real]), FRIDAY_EVENING)
-    (message,) = [m for m in plan if m.provider is not None]
-    card = provider_card(load_responses(), message)
+    (message,) = [m for m in plan if m.provider_id is not None]
+    card = provider_card(domain_say(load_responses()), message.values)
     assert card is not None and card["provider"]["tel"] == "tel:+35891234567"
 
 

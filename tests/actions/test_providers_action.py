@@ -6,8 +6,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.providers import ActionFindProviders
-from bot.providers.hours import HELSINKI
-from bot.providers.present import render_response
+from bot.directory.hours import HELSINKI
+from bot.directory.present import render_response
+from bot.directory.speech import PROVIDER
+from tests.actions.speech import said_by_rasa
 from tests.actions.trackers import make_tracker
 
 FRIDAY_EVENING = datetime(2025, 12, 5, 17, 0, tzinfo=HELSINKI)
@@ -19,10 +21,11 @@ class FixedClockAction(ActionFindProviders):
 
 
 async def run(domain, **slots):
+    """The action's messages as Rasa sends them (texts said by the response generator)."""
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("apua", intent="find_provider", slots=slots)
     events = await FixedClockAction().run(dispatcher, tracker, domain)
-    return dispatcher.messages, events
+    return said_by_rasa(domain, dispatcher.messages, slots), events
 
 
 def responses_of(messages):
@@ -39,8 +42,8 @@ async def test_hailuoto_banking_in_person(domain, sample_database):
     )
     assert responses_of(messages) == [
         "utter_providers_in_municipality",
-        None,
-        None,
+        PROVIDER,
+        PROVIDER,
         "utter_providers_sample_notice",
     ]
     assert messages[0]["place"] == "Hailuoto"
@@ -135,9 +138,9 @@ async def test_the_sample_notice_is_said_once_per_conversation(domain, sample_da
 async def test_a_provider_shown_before_is_named_not_shown_again(domain, sample_database):
     slots = {"topic": "banking", "need_level": "demanding_support", "municipality": "Oulu"}
     first, events = await run(domain, **slots)
-    cards = [m for m in first if m.get("response") is None]
+    cards = [m for m in first if m.get("response") == PROVIDER]
     again, _ = await run(domain, **slots, said_once=events[-1]["value"])
-    assert not [m for m in again if m.get("response") is None]
+    assert not [m for m in again if m.get("response") == PROVIDER]
     (same,) = [m for m in again if m.get("response") == "utter_providers_same"]
     assert same["names"].count("ESIMERKKI") == len(cards)
     # Every provider was shown already: no intro or "also online" line again either.
@@ -150,7 +153,7 @@ async def test_a_phone_wish_needs_no_place_and_gets_a_phone_line(domain, sample_
     )
     names = responses_of(messages)
     assert "utter_ask_municipality" not in names and "utter_providers_none" not in names
-    cards = [m["text"] for m in messages if m.get("response") is None]
+    cards = [m["text"] for m in messages if m.get("response") == PROVIDER]
     assert cards and "puhelinneuvonta" in cards[0]
 
 
@@ -168,3 +171,18 @@ async def test_a_new_place_with_the_same_providers_keeps_its_intro(domain, sampl
     await FixedClockAction().run(dispatcher, tracker, domain)
     names = responses_of(dispatcher.messages)
     assert names[0] != "utter_providers_same" and "utter_providers_same" in names
+
+
+async def test_an_empty_directory_is_said_plainly(domain, tmp_path, monkeypatch):
+    """Nobody has imported providers (nor set the database up): no guess, no dead silence."""
+    from bot.directory import db
+
+    monkeypatch.setenv(db.DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    try:
+        slots = {"topic": "banking", "need_level": "demanding_support", "municipality": "Oulu"}
+        messages, events = await run(domain, **slots)
+        assert responses_of(messages) == ["utter_providers_directory_empty"]
+        assert messages[0]["text"].startswith("Palveluhakemisto on vielä tyhjä")
+        assert [e["name"] for e in events] == ["said_once"]
+    finally:
+        db.dispose_engines()

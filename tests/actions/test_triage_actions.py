@@ -306,3 +306,45 @@ async def test_a_level_question_answered_with_a_place_goes_on_to_the_help(domain
     messages, events = await run(ActionTriageNext(), tracker, domain)
     assert "utter_ask_need_level" not in [m["response"] for m in messages]
     assert FollowupAction("action_find_providers") in events
+
+
+async def test_a_new_place_after_help_without_the_level_looks_again_without_asking_it(domain):
+    """Help was shown without the level; "ei kun ylöjärvellä se asuu" looks again at once."""
+    slots = {
+        "topic": "authorizations",
+        "asker": "relative",
+        "municipality": "Ylöjärvi",
+        "triage_completed": "authorizations|-|relative|Tampere",
+    }
+    tracker = make_tracker(
+        "ei kun anteeks, ylöjärvellä se asuu nykyään",
+        intent="correct",
+        slots=slots,
+        events_after_user=[slot_event("municipality", "Ylöjärvi")],
+    )
+    messages, events = await run(ActionTriageNext(), tracker, domain)
+    assert "utter_ask_need_level" not in [m["response"] for m in messages]
+    assert FollowupAction("action_find_providers") in events
+
+
+async def test_with_no_help_shown_yet_a_place_still_gets_the_level_question(domain):
+    slots = {"topic": "authorizations", "asker": "relative", "municipality": "Ylöjärvi"}
+    tracker = make_tracker(
+        "ylöjärvellä se asuu",
+        intent="inform",
+        slots=slots,
+        events_after_user=[slot_event("municipality", "Ylöjärvi")],
+    )
+    messages, _ = await run(ActionTriageNext(), tracker, domain)
+    assert "utter_ask_need_level" in [m["response"] for m in messages]
+
+
+async def test_a_level_said_after_help_shown_without_it_answers_the_passed_over_question(domain):
+    slots = {"topic": "identification", "municipality": "Vantaa", "triage_completed": "x"}
+    tracker = make_tracker(
+        "vähän apua riittää, osaan koneella olla ihan hyvin",
+        entities=[entity("need_level", "self_service")],
+        slots=slots,
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("need_level", "light_support") in events

@@ -1,6 +1,6 @@
 """Providers as cards on the chat page, through the real assistant, each page checked by axe-core.
 
-A card is the provider message's structured payload (bot/providers/cards.py) drawn by chat.js;
+A card is the provider message's structured payload (bot/directory/cards.py) drawn by chat.js;
 its plain text is what the turn's announcement says. Screenshots of a card at 320 px (WCAG
 reflow) and 1280 px go to results/screenshots/ for a person to look at.
 """

@@ -11,6 +11,7 @@ from bot.evaluation.conversations import (
     BLIND_CONVERSATIONS_DIR,
     CONVERSATIONS_DIR,
     DEV2_CONVERSATIONS_DIR,
+    DEV3_CONVERSATIONS_DIR,
     DEV_CONVERSATIONS_DIR,
     ConversationDataError,
     Expectation,
@@ -48,7 +49,13 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
 
 @pytest.mark.parametrize(
     "directory",
-    [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, DEV2_CONVERSATIONS_DIR, BLIND_CONVERSATIONS_DIR],
+    [
+        CONVERSATIONS_DIR,
+        DEV_CONVERSATIONS_DIR,
+        DEV2_CONVERSATIONS_DIR,
+        DEV3_CONVERSATIONS_DIR,
+        BLIND_CONVERSATIONS_DIR,
+    ],
 )
 def test_no_conversation_turn_is_trained_on(directory):
     data = load_data(str(PROJECT_ROOT / "data" / "nlu"))
@@ -65,6 +72,15 @@ def test_no_conversation_turn_is_trained_on(directory):
         ([CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR], DEV2_CONVERSATIONS_DIR),
         (
             [CONVERSATIONS_DIR, DEV_CONVERSATIONS_DIR, DEV2_CONVERSATIONS_DIR],
+            DEV3_CONVERSATIONS_DIR,
+        ),
+        (
+            [
+                CONVERSATIONS_DIR,
+                DEV_CONVERSATIONS_DIR,
+                DEV2_CONVERSATIONS_DIR,
+                DEV3_CONVERSATIONS_DIR,
+            ],
             BLIND_CONVERSATIONS_DIR,
         ),
     ],
@@ -83,6 +99,7 @@ def test_each_set_reports_under_its_own_name():
     assert report_name(CONVERSATIONS_DIR) == "conversation_evaluation"
     assert report_name(DEV_CONVERSATIONS_DIR) == "conversation_evaluation_dev"
     assert report_name(DEV2_CONVERSATIONS_DIR) == "conversation_evaluation_dev2"
+    assert report_name(DEV3_CONVERSATIONS_DIR) == "conversation_evaluation_dev3"
     assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind"
 
 

@@ -70,3 +70,47 @@ def test_need_level_is_scored_only_where_the_message_states_it():
     )
     assert (result.correct, result.total) == (1, 2)
     assert result.confusions == [(("non_digital", "None"), 1)]
+
+
+def test_nlu_evaluation_models_ignore_response_texts_but_not_intents(tmp_path):
+    """A changed response retrains the assistant, not the two NLU evaluation models as well."""
+    from bot.evaluation.nlu import domain_for_nlu
+
+    domain = tmp_path / "domain"
+    domain.mkdir()
+    file = domain / "core.yml"
+    file.write_text("intents: [greet]\nresponses:\n  utter_hi:\n  - text: Moi\n")
+    before = domain_for_nlu(domain)
+    file.write_text("intents: [greet]\nresponses:\n  utter_hi:\n  - text: Hei vaan\n")
+    assert domain_for_nlu(domain) == before
+    file.write_text("intents: [greet, goodbye]\nresponses:\n  utter_hi:\n  - text: Hei vaan\n")
+    assert domain_for_nlu(domain) != before
+
+
+def test_the_paired_test_tells_noise_from_a_real_difference():
+    from bot.evaluation.nlu import p_worse
+
+    assert p_worse(0, 0) == 1.0
+    assert p_worse(3, 3) > 0.5  # as many misses each way: no evidence either way
+    assert 0.1 < p_worse(9, 4) < 0.2  # a few more misses: within noise
+    assert p_worse(15, 2) < 0.01  # far more misses: ours is worse
+
+
+def _reports(ours_triage: float, p_value: float) -> dict:
+    def report(accuracy: float) -> dict:
+        return {
+            "topic_accuracy": accuracy,
+            "need_level_accuracy": accuracy,
+            "asker_accuracy": accuracy,
+        }
+
+    comparison = {"ours_only_wrong": 9, "baseline_only_wrong": 4, "p_ours_worse": p_value}
+    return {"ours": report(ours_triage), "baseline": report(0.93), "comparison": comparison}
+
+
+def test_the_nlu_gate_wants_better_triage_and_intents_not_significantly_worse():
+    from bot.evaluation.nlu import gate_failures
+
+    assert gate_failures(_reports(0.95, 0.13)) == []
+    assert "triage" in gate_failures(_reports(0.93, 0.13))[0]
+    assert "significantly worse" in gate_failures(_reports(0.95, 0.01))[0]

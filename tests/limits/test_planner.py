@@ -11,7 +11,7 @@ from bot.triage.labels import ASKERS, NEED_LEVELS, TOPICS
 
 @dataclass(frozen=True)
 class Limit:
-    """The shape of bot.providers.models.ProviderLimitInfo."""
+    """The shape of bot.directory.models.ProviderLimitInfo."""
 
     key: str
     does_more: bool

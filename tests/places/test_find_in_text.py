@@ -176,3 +176,47 @@ def test_lower_case_person_name_places_and_corrected_typos_are_found(text, name)
 )
 def test_people_and_unknown_chat_words_are_not_places(text):
     assert get_index().find_in_text(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no mistä mä sit kysyn, asun jkl:ssä", "Jyväskylä"),
+        ("isä asuu tku:ssa", "Turku"),
+        ("asun tre", "Tampere"),
+        ("hki", "Helsinki"),
+        ("oon stadissa töissä", "Helsinki"),
+        ("mansessa asutaan", "Tampere"),
+    ],
+)
+def test_the_cities_chat_shorthand_is_a_place(text, expected):
+    assert [name for name, _, _ in found(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jag har tre barn",  # Swedish for three
+        "tre kertaa yritin",  # a bare code with no place context
+        "jkl-yliopiston sivuilla",  # a code inside a compound is not a place
+    ],
+)
+def test_a_bare_letter_code_needs_a_place_context(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nokialla asuu. miten se valtuutus sit tehään", "Nokia"),
+        ("salossa asutaan molemmat", "Salo"),
+        ("lahdessa asuu isä", "Lahti"),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_a_place_before_a_verb_of_living(text, expected):
+    assert [name for name, _, _ in found(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["nokialla on hyvät puhelimet", "lahdessa uin kesällä"])
+def test_without_living_the_word_stays_a_word(text):
+    assert found(text) == []

@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
 
-from bot.providers.db import create_directory_engine, upgrade_to_head
-from bot.providers.importer import ProviderImporter
-from bot.providers.models import Base
+from bot.directory.db import create_directory_engine
+from bot.directory.models import Base
+from bot.ingest.importer import ProviderImporter
+from bot.ingest.migrate import upgrade_to_head
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test"

@@ -14,7 +14,10 @@ from typing import Any, Dict, List, Optional, Tuple
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.providers.generate import page_object
+from bot.ingest.generate import page_object
+
+#: What PTV answers for a listing with nothing in it: page 0 of 0, and no list at all.
+EMPTY_LISTING = {"pageCount": 0, "pageNumber": 0, "pageSize": 1000, "itemList": None}
 
 
 class FakePtv:
@@ -89,7 +92,7 @@ class FakePtv:
         items = self.channels.get(code, [])
         count = (len(items) + self.page_size - 1) // self.page_size
         chunk = items[(page - 1) * self.page_size : page * self.page_size]
-        body = page_object(chunk, page, count)
+        body = page_object(chunk, page, count) if items else EMPTY_LISTING
         return await self._answer(f"muni:{code}:{page}", request, body)
 
     async def _changed(self, request: web.Request) -> web.Response:

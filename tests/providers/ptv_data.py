@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.providers.generate import (
+from bot.ingest.generate import (
     channel_json,
     exceptional_closed,
     page_object,

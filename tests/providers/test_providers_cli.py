@@ -1,4 +1,4 @@
-"""`python -m bot providers ...` (the handlers the lead wires into bot/__main__.py)."""
+"""`python -m bot providers ...` (bot/cli/providers.py)."""
 
 import argparse
 import json
@@ -7,10 +7,11 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.providers import ActionFindProviders
+from bot.cli import providers as cli
+from bot.directory import db
+from bot.directory.hours import HELSINKI
+from bot.directory.present import render_response
 from bot.domain_files import load_responses
-from bot.providers import cli, db
-from bot.providers.hours import HELSINKI
-from bot.providers.present import render_response
 from tests.actions.trackers import make_tracker
 
 AT = "2025-12-05T17:00:00"

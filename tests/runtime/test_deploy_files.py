@@ -11,8 +11,8 @@ import subprocess
 import pytest
 import yaml
 
+from bot.directory.db import DATABASE_URL_ENV
 from bot.paths import PROJECT_ROOT
-from bot.providers.db import DATABASE_URL_ENV
 from bot.runtime.agent import REDIS_URL_ENV, TRACKER_DATABASE_URL_ENV
 from bot.runtime.health import HealthChannel
 

@@ -59,3 +59,29 @@ def test_the_cache_keeps_the_most_recently_used_models(tmp_path, monkeypatch):
         "oldest.tar.gz",
         "newest.tar.gz",
     }
+
+
+def test_a_second_trainer_waits_for_the_first_and_then_reuses_its_model(tmp_path, monkeypatch):
+    """Two processes asking for the same untrained model train it once, not twice."""
+    import multiprocessing
+    import time
+
+    from bot.runtime import training
+
+    monkeypatch.setenv("DIGITUKI_CACHE_DIR", str(tmp_path))
+    started = multiprocessing.get_context("fork").Event()
+
+    def hold_the_lock() -> None:
+        with training.training_lock("digituki-x"):
+            started.set()
+            time.sleep(1.0)
+            (training.cache_dir() / "digituki-x.tar.gz").write_bytes(b"model")
+
+    holder = multiprocessing.get_context("fork").Process(target=hold_the_lock)
+    holder.start()
+    assert started.wait(10)
+    with training.training_lock("digituki-x"):
+        # Only after the holder let go: its model is there to reuse.
+        assert training.reuse_cached("digituki-x") is not None
+    holder.join(10)
+    assert holder.exitcode == 0

@@ -59,3 +59,33 @@ def test_a_known_relative_becomes_self_only_in_the_first_person():
 def test_names_helper_reads_first_person_helping_verbs():
     assert names_helper(analysed("ohjaan asiakasta"))
     assert not names_helper(analysed("äiti ohjaa mua"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saako sen viedä kirjastoon ja voiko siellä joku tehdä sen päivityksen mun puolesta? "
+        "asun lappeenrannas",
+        "voinko valtuuttaa jonkun hoitamaan mun kela-asiat",
+        "mun whatsapp on kaapattu!! annoin jollekin koodin ja nyt mun kaverit saa multa viestejä",
+    ],
+)
+def test_a_first_person_story_about_nobody_else_is_not_a_relatives(text):
+    assert weigh_asker(None, "relative", text) == "self"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voinko hoitaa hänen asiansa",  # a third person by pronoun
+        "miten saan valtuudet hoitaa äidin asioita",  # a close person named
+        "annoin isän koodit huijarille",  # what was given was the father's
+        "isä antoi koodit soittajalle",
+    ],
+)
+def test_a_relative_guess_stands_when_someone_else_is_named(text):
+    assert weigh_asker(None, "relative", text) == "relative"
+
+
+def test_a_relative_known_from_before_is_not_reweighed_here():
+    assert weigh_asker("relative", "relative", "asun itse lappeenrannassa") == "relative"

@@ -49,3 +49,22 @@ def test_ollenkaan_is_not_having():
     """Voikko reads "ollenkaan" as a form of "olla": a broken phone is not a missing one."""
     assert non_digital_cue(tokens_of("puhelin ei toimi ollenkaan, vanha puhelin")) is None
     assert non_digital_cue(tokens_of("mulla ei ole puhelinta ollenkaan")) == "no_device"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mä oon 88 enkä oo koskaan käyttäny tietokonetta eikä mulla oo semmosta kosketuspuhelinta",
+        "isä on 86 eikä oo ikinä koskenu tietokoneeseen, sillä on vaan semmonen vanha nokia",
+        "mulla on pelkkä peruspuhelin",
+    ],
+)
+def test_no_smartphone_in_everyday_words_is_level_four(text):
+    assert non_digital_cue(tokens_of(text)) == "no_device"
+
+
+@pytest.mark.parametrize(
+    "text", ["mulla on nokian puhelin ja se toimii", "en oo koskaan käyttäny tietokonetta"]
+)
+def test_a_phone_brand_or_no_experience_alone_is_not_level_four(text):
+    assert non_digital_cue(tokens_of(text)) is None

@@ -118,3 +118,23 @@ def test_a_managed_service_in_a_first_message_is_the_setting_of_the_problem():
 def test_a_known_topic_is_not_moved_by_a_hint_naming_nothing():
     assert weigh_topic("device", "security", HINT, names()) is None
     assert weigh_topic("device", "security", SURE, names()) == "security"
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "expected"),
+    [
+        (
+            "asiakas 67v, taso 2, käyttää verkkopankkia, haluaa oppia omakannan",
+            "banking",
+            "e_services",
+        ),
+        ("käytän kyllä verkkopankkia mutta omakanta ei aukea", "banking", "e_services"),
+    ],
+)
+def test_a_service_to_learn_beats_a_sure_guess_of_one_already_used(text, guess, expected):
+    assert weigh_topic(None, guess, 0.95, named_topics(text)) == expected
+
+
+def test_wanting_to_learn_the_service_one_uses_keeps_it():
+    names = named_topics("käyttää verkkopankkia vähän, haluaa oppia verkkopankin paremmin")
+    assert weigh_topic(None, "banking", 0.95, names) == "banking"

@@ -157,3 +157,36 @@ def test_a_caller_asking_after_a_denied_giving():
 )
 def test_a_remote_control_program_installed_for_a_stranger_is_urgent(text, urgent):
     assert (urgent_situation(text) is not None) is urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asiakkaan sähköposti kaapattu, salasana vaihdettu eikä pääse sisään",
+        "mun whatsapp on kaapattu!! miten saan sen takas",
+        "facebook-tili hakkeroitiin eilen",
+        "joku kaappas isän fb:n ja pyytää kavereilta rahaa",
+        "äidin sähköpostiin on murtauduttu",
+    ],
+)
+def test_an_account_taken_over_is_a_secret_in_someone_elses_hands(text):
+    assert urgent_situation(text) == GAVE_SECRETS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "onko mun whatsapp kaapattu?",  # wondered about
+        "miten estän ettei mun tiliä kaapata",  # prevention
+        "pelkään että joku kaappaa mun tilin",  # a fear
+        "mun tiliä ei oo kaapattu mut outoja viestejä tulee",  # negated
+    ],
+)
+def test_a_takeover_feared_or_denied_is_not_urgent(text):
+    assert urgent_situation(text) is None
+
+
+def test_money_paid_in_time_to_a_scammer_is_money_gone_in_a_scam_conversation():
+    text = "no nyt selvis et isä ehti jo maksaa sille 800 euroa tänä aamuna"
+    assert urgent_situation(text, scam_context=True) == MONEY_GONE
+    assert urgent_situation("isä ehti jo maksaa laskun 80 euroa") is None

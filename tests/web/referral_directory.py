@@ -1,5 +1,5 @@
 """A real provider directory for the referral tests: SQLite in a temporary folder, with the
-national channels and the shipped sample imported as the assistant loads them on first use."""
+national channels and the shipped sample imported as start-up does with the sample asked for."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot.providers.db import create_directory_engine, session_scope, upgrade_to_head
-from bot.providers.importer import ProviderImporter
-from bot.providers.models import ProviderLocation
+from bot.directory.db import create_directory_engine, session_scope
+from bot.directory.models import ProviderLocation
+from bot.ingest.importer import ProviderImporter
+from bot.ingest.migrate import upgrade_to_head
 
 #: Sample channels (data/providers/sample/ptv_sample_channels.json) the tests choose.
 OULU_LIBRARY = "28960da7-87fd-5eff-8719-950b29294c83"  # ESIMERKKI: Oulun pääkirjasto

@@ -19,8 +19,8 @@ from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 
+from bot.directory.db import DATABASE_URL_ENV, dispose_engines
 from bot.paths import DOMAIN_DIR
-from bot.providers.db import DATABASE_URL_ENV, dispose_engines
 from bot.web.channel import WebChatPage
 from bot.web.conversations import Conversations
 from bot.web.session_ids import SessionIdSigner
