@@ -46,6 +46,7 @@ USED_TO_HELP = ("hoit", "autt")
 #: Words that may stand before the subject: "mun mies", "no meidän äiti", "siis isä".
 _OPENERS = frozenset({"mun", "minun", "meidän", "meiän", "no", "siis", "ja", "nyt", "hei", "moi"})
 NOMINATIVE = "nimento"
+GENITIVE = "omanto"
 #: A close person who tells, sends or gives the writer something is not the one in need:
 #: "tytär laitto viestin…", "poika sano et mun pitäis…", "äiti osti mulle tabletin". Verb
 #: starts, as chat forms ("laitto", "pyys") are often unknown to Voikko.
@@ -74,8 +75,7 @@ def opens_with_close_person(text: str) -> bool:
     for index, word in enumerate(words[:3]):
         if word in _OPENERS:
             continue
-        readings = analyzer.analyses(analyzer.standard_form(word))
-        subject = any(reading.get("SIJAMUOTO") == NOMINATIVE for reading in readings)
+        subject = _reads_in_case(word, NOMINATIVE)
         after = words_of(" ".join(words[index + 1 : index + 5]))
         tells = after[:1] != [] and after[0].starts_with(TO_THE_WRITER) and _to_me(after)
         helped = any(verb.past and verb.starts_with(USED_TO_HELP) for verb in after)
@@ -130,12 +130,17 @@ def weigh_relative(stated: str, text: str) -> str:
 def _close_persons_thing(text: str) -> bool:
     """ "annoin isän koodit": a close person in the genitive owns what was given away."""
     analyzer = get_analyzer()
-    for word in _WORD.findall(text.lower()):
-        readings = analyzer.analyses(analyzer.standard_form(word))
-        genitive = any(reading.get("SIJAMUOTO") == "omanto" for reading in readings)
-        if genitive and analyse_word(analyzer, word).names_close_person:
-            return True
-    return False
+    return any(
+        _reads_in_case(word, GENITIVE) and analyse_word(analyzer, word).names_close_person
+        for word in _WORD.findall(text.lower())
+    )
+
+
+def _reads_in_case(word: str, case: str) -> bool:
+    """Whether Voikko reads the (chat-form) word in `case` in any of its readings."""
+    analyzer = get_analyzer()
+    readings = analyzer.analyses(analyzer.standard_form(word))
+    return any(reading.get("SIJAMUOTO") == case for reading in readings)
 
 
 def weigh_asker(previous: Optional[str], stated: Optional[str], text: str) -> Optional[str]:
