@@ -28,8 +28,14 @@ unit: setup
 evaluate: train
 	$(PY) -m bot evaluate nlu
 	$(PY) -m bot evaluate triage
+	$(PY) -m bot evaluate triage --language sv
+	$(PY) -m bot evaluate triage --language en
+	$(PY) -m bot evaluate triage --data evaluation/triage_sv_blind2.jsonl
+	$(PY) -m bot evaluate triage --data evaluation/triage_en_blind2.jsonl
 	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
 	$(PY) -m bot evaluate conversations
+	$(PY) -m bot evaluate conversations --set sv
+	$(PY) -m bot evaluate conversations --set en
 	$(PY) -m bot evaluate conversations --set dev
 	$(PY) -m bot evaluate conversations --set dev2
 	$(PY) -m bot evaluate conversations --set dev3

@@ -1,5 +1,8 @@
 """Ending a conversation well: a thank-you or a farewell is answered as one, whatever intent
 the classifier gave it ("ok mä soitan nyt sinne, kiitos" after the urgent steps is no request).
+
+Thanks, farewells and permission questions are read in the conversation's language (the
+`language` slot: "fi", "sv", "en"; None is Finnish): "tack det var allt", "thats all thanks".
 """
 
 from __future__ import annotations
@@ -7,7 +10,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE
+from actions.common import NON_DIGITAL_SHOWN, SAID_ONCE, conversation_language
 from bot.triage.farewell import is_farewell, is_thanks
 from bot.triage.permission import is_permission_question
 
@@ -27,16 +30,21 @@ def help_given(tracker: Tracker) -> bool:
 def closes_conversation(text: str, tracker: Tracker) -> bool:
     """A farewell, or a thank-you once the conversation has begun."""
     started = conversation_started(tracker)
-    return is_farewell(text, started) or (started and is_thanks(text))
+    language = conversation_language(tracker)
+    return is_farewell(text, started, language) or (started and is_thanks(text, language))
 
 
 def ends_with_thanks(text: str, tracker: Tracker) -> bool:
     """A thank-you or goodbye heard as a question about limits or as "kerro lisää" ("no ok, sit
     mä soitan sinne ite. kiitos", "tänks"): it closes, unless it asks what someone may do."""
-    return closes_conversation(text, tracker) and not is_permission_question(text)
+    return closes_conversation(text, tracker) and not is_permission_question(
+        text, conversation_language(tracker)
+    )
 
 
 def say_closing(dispatcher: CollectingDispatcher, text: str, tracker: Tracker) -> None:
     """A farewell ends it; a thank-you after the help was given ends it too, else "ole hyvä"."""
-    ends = is_farewell(text, conversation_started(tracker)) or help_given(tracker)
+    ends = is_farewell(
+        text, conversation_started(tracker), conversation_language(tracker)
+    ) or help_given(tracker)
     dispatcher.utter_message(response="utter_goodbye" if ends else "utter_you_are_welcome")

@@ -7,7 +7,8 @@ from typing import Any, Dict, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.types import DomainDict
 
-from bot.domain_files import unconditional_text
+from bot.domain_files import language_text
+from bot.language.detect import FINNISH, normalise
 
 # Slots more than one action reads or writes (declared in domain/dialogue.yml).
 SAID_ONCE = "said_once"
@@ -16,15 +17,20 @@ LOCATION_SLOTS = ("municipality", "postal_code", "latitude", "longitude")
 NON_DIGITAL_SHOWN = "non_digital_shown"
 
 
-def response_text(domain: DomainDict, name: str, **values: Any) -> str:
-    """The unconditional text of a domain response, with `values` filled in.
+def conversation_language(tracker: Tracker) -> str:
+    """The conversation's language (slot `language`), Finnish until something else is said."""
+    return normalise(tracker.get_slot("language")) or FINNISH
+
+
+def response_text(domain: DomainDict, name: str, language: str = FINNISH, **values: Any) -> str:
+    """The plain text of a domain response in `language`, with `values` filled in.
 
     Actions compose some sentences from smaller domain texts (labels in a summary), and all of
-    them must stay in the domain files where reviewers of the Finnish find them.
+    them must stay in the domain files where reviewers of each language find them.
     """
-    text = unconditional_text(domain.get("responses", {}).get(name) or [])
+    text = language_text(domain.get("responses", {}).get(name) or [], language)
     if text is None:
-        raise KeyError(f"The domain has no unconditional text response named {name!r}")
+        raise KeyError(f"The domain has no plain {language} text response named {name!r}")
     return str(text).format(**values)
 
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.closing import closes_conversation, say_closing
-from actions.common import SAID_ONCE
+from actions.common import SAID_ONCE, conversation_language
 from actions.providers import HelsinkiClock, say_once
 from actions.urgent import say_urgent_steps_if_new
 from bot.auta import person_forms
@@ -48,7 +48,11 @@ class ActionOfferHuman(HelsinkiClock, Action):
     ) -> List[EventType]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
-        if not urgent and closes_conversation(text, tracker) and not wants_a_person(text):
+        if (
+            not urgent
+            and closes_conversation(text, tracker)
+            and not wants_a_person(text, conversation_language(tracker))
+        ):
             # "ok kiitos, soitetaan heti pankin sulkupalveluun": they will call; a goodbye.
             say_closing(dispatcher, text, tracker)
             return []

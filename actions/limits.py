@@ -29,22 +29,23 @@ from actions.closing import ends_with_thanks, say_closing
 from actions.common import (
     NON_DIGITAL_SHOWN,
     SAID_ONCE,
+    conversation_language,
     response_text,
     slots_set_since_last_user_message,
 )
 from actions.urgent import say_urgent_steps_if_new
+from bot.language.detect import FINNISH
 from bot.limits import (
     LimitsConfig,
     Plan,
     ProviderLimitLike,
     default_limits,
-    match_question,
     plan_for_question,
     plan_for_topic,
 )
 from bot.triage.labels import ASKER, NEED_LEVEL, TOPIC
 from bot.triage.permission import is_permission_question
-from bot.triage.questions import limits_asked_about
+from bot.triage.questions import limits_asked_about, match_question_in
 
 logger = logging.getLogger(__name__)
 
@@ -141,9 +142,10 @@ def _short(plan: Plan, config: LimitsConfig) -> Plan:
     return short
 
 
-def more_button(domain: Dict[str, Any]) -> List[Dict[str, str]]:
-    """The "Kerro lisää" button: its label is a domain text, its payload the ask_more intent."""
-    return [{"title": response_text(domain, MORE_BUTTON), "payload": "/ask_more"}]
+def more_button(domain: Dict[str, Any], language: str = FINNISH) -> List[Dict[str, str]]:
+    """The "Kerro lisää" button: its label is a domain text in the conversation's language, its
+    payload the ask_more intent."""
+    return [{"title": response_text(domain, MORE_BUTTON, language), "payload": "/ask_more"}]
 
 
 class _LimitsAction(Action, abc.ABC):
@@ -187,7 +189,12 @@ class ActionExplainLimits(_LimitsAction):
         short = _short(plan, self.config)
         before = list(tracker.get_slot(SAID_ONCE) or [])
         more = len(plan.responses) > len(short.responses)
-        said = _say_new(dispatcher, short, before, more_button(domain) if more else None)
+        said = _say_new(
+            dispatcher,
+            short,
+            before,
+            more_button(domain, conversation_language(tracker)) if more else None,
+        )
         return [SlotSet(SAID_ONCE, said)]
 
 
@@ -227,10 +234,12 @@ class ActionAnswerLimitQuestion(_LimitsAction):
             return []
         # Limits named by an act or a credential first: a device word alone ("puhelimessa")
         # does not add the repair rule to a question about bank codes.
-        keys = (limits_asked_about(text, self.config) or match_question(text, self.config))[
-            :MAX_LIMITS_PER_ANSWER
-        ]
-        if not keys and not is_permission_question(text) and _carries_triage(tracker):
+        language = conversation_language(tracker)
+        keys = (
+            limits_asked_about(text, self.config, language)
+            or match_question_in(text, self.config, language)
+        )[:MAX_LIMITS_PER_ANSWER]
+        if not keys and not is_permission_question(text, language) and _carries_triage(tracker):
             # "asun raahessa jos sillä on väliä": an answer, not a question about limits.
             from actions.triage import triage_turn
 
@@ -248,7 +257,9 @@ class ActionAnswerLimitQuestion(_LimitsAction):
             if planned.name.startswith(RULE_PREFIX) or planned.name not in said
         ] or list(plan.responses[:1])
         shown = fresh[:MAX_ANSWER_MESSAGES]
-        more = more_button(domain) if len(fresh) > len(shown) else None
+        more = (
+            more_button(domain, conversation_language(tracker)) if len(fresh) > len(shown) else None
+        )
         _utter(dispatcher, shown, more)
         said += [planned.name for planned in shown if planned.name not in said]
         return [*urgent, SlotSet(SAID_ONCE, said)]

@@ -6,6 +6,8 @@ the dispatcher: every message is a domain response with values, which Rasa's res
 says (a provider's lines too: bot/directory/nlg.py). It never ends the conversation
 empty-handed: without any place it asks for the municipality, when nothing near fits the
 national channels answer (and the intro says so), and an empty directory is said plainly.
+The search is made in the conversation's language (slot `language`, read by
+PersonQuery.from_slots): names, places and the order of providers follow it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from actions.common import (
     LOCATION_SLOTS,
     NON_DIGITAL_SHOWN,
     SAID_ONCE,
+    conversation_language,
     slots_set_since_last_user_message,
 )
 from bot.auta import DISTANCE_FORMS, helped_at_a_distance
@@ -80,7 +83,8 @@ class ActionFindProviders(HelsinkiClock, Action):
         if far_km is not None:
             # The distance said plainly is the intro, and whether phone or home help came first.
             first = "utter_providers_far_phone_first" if phone_first(result) else FAR
-            dispatcher.utter_message(response=first, km=format_km(far_km))
+            km = format_km(far_km, conversation_language(tracker))
+            dispatcher.utter_message(response=first, km=km)
         plan = plan_reply(result, now, place_required=not at_a_distance, with_intro=far_km is None)
         # A new place keeps its intro ("Kunnastasi (Siilinjärvi) en löytänyt…") even when the
         # same providers come back: it is the answer to the place just given.

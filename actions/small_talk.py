@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.closing import conversation_started, say_closing
+from actions.common import conversation_language
 from actions.triage import answers_the_question, triage_turn
 from bot.places import get_index
 from bot.triage.farewell import is_farewell
@@ -57,7 +58,7 @@ class ActionGreet(_SmallTalk):
         return "action_greet"
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
-        farewell = is_farewell(text, conversation_started(tracker))
+        farewell = is_farewell(text, conversation_started(tracker), conversation_language(tracker))
         dispatcher.utter_message(response="utter_goodbye" if farewell else "utter_greet")
 
 

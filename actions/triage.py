@@ -21,12 +21,15 @@ from actions.closing import closes_conversation, help_given, say_closing
 from actions.common import (
     LOCATION_SLOTS,
     NON_DIGITAL_SHOWN,
+    conversation_language,
     latest_intent,
     response_text,
     slots_set_since_last_user_message,
 )
 from actions.urgent import URGENT_SHOWN, URGENT_SLOT, say_urgent_steps_if_new
+from bot.language.detect import FINNISH
 from bot.limits import default_limits
+from bot.places import get_index
 from bot.triage.answers import (
     AWAIT_NEED_LEVEL,
     AWAIT_PLACE,
@@ -37,6 +40,7 @@ from bot.triage.answers import (
     story_level,
 )
 from bot.triage.asker_evidence import weigh_asker
+from bot.triage.foreign_asker import weigh_foreign_asker
 from bot.triage.help_form import help_form as stated_help_form
 from bot.triage.help_form import wants_a_person
 from bot.triage.permission import is_permission_question
@@ -86,26 +90,31 @@ class ActionUpdateTriage(Action):
         text = message.get("text") or ""
         intent = latest_intent(tracker)
         entities = message.get("entities") or []
-        stated = weighed(previous, understood_from_entities(entities, text), entities, text)
+        language = conversation_language(tracker)
+        stated = weighed(
+            previous, understood_from_entities(entities, text), entities, text, language
+        )
         awaited = awaited_answer(tracker)
         answered = bool(awaited)
         stated = replace(stated, **awaited)
-        level = explicit_level(text)  # "taso 2" means level 2 whatever was asked
+        level = explicit_level(text, language)  # "taso 2" means level 2 whatever was asked
         if not level and not previous.need_level and tracker.get_slot(COMPLETED_SLOT):
             # Help was shown with the level passed over: "vähän apua riittää" said now is the
             # answer to that question, as if it had just been asked.
-            level = need_level_answer(text)
+            level = need_level_answer(text, language)
         if not level and not stated.need_level and not previous.need_level:
-            level = story_level(text)  # AUTA's own phrasings when the classifier said none
+            level = story_level(text, language)  # AUTA's phrasings when the classifier said none
         if level:
             stated = replace(stated, need_level=level)
         events: List[EventType] = []
         scam = previous.topic == "security" or stated.topic == "security"
-        situation = None if tracker.get_slot(URGENT_SHOWN) else urgent_situation(text, scam)
+        situation = (
+            None if tracker.get_slot(URGENT_SHOWN) else urgent_situation(text, scam, language)
+        )
         if situation:
             stated = replace(stated, topic="security")
             events.append(SlotSet(URGENT_SLOT, situation))
-        form, refused = stated_help_form(text)
+        form, refused = stated_help_form(text, language)
         # An answer, or a wish about how to be helped, is no new problem: passing words in it
         # ("puhelimessa se pärjää") leave the topic alone.
         sticky = (
@@ -133,7 +142,13 @@ class ActionUpdateTriage(Action):
         return events
 
 
-def weighed(previous: Triage, stated: Triage, entities: List[Dict[str, Any]], text: str) -> Triage:
+def weighed(
+    previous: Triage,
+    stated: Triage,
+    entities: List[Dict[str, Any]],
+    text: str,
+    language: str = FINNISH,
+) -> Triage:
     """What the message states once the services and people it names are weighed in
     (bot.triage.topic_evidence, bot.triage.asker_evidence), and a level 1 it contradicts."""
     confidence = next(
@@ -141,13 +156,15 @@ def weighed(previous: Triage, stated: Triage, entities: List[Dict[str, Any]], te
     )
     topic = weigh_topic(previous.topic, stated.topic, confidence, named_topics(text))
     level = stated.need_level
-    if level == SELF_SERVICE and says_cannot(text):
+    if level == SELF_SERVICE and says_cannot(text, language):
         level = None  # "a link is enough" cannot stand beside "en osaa": ask instead
     return replace(
         stated,
         topic=topic,
         need_level=level,
-        asker=weigh_asker(previous.asker, stated.asker, text),
+        asker=weigh_foreign_asker(
+            previous.asker, weigh_asker(previous.asker, stated.asker, text), text, language
+        ),
     )
 
 
@@ -157,7 +174,7 @@ def awaited_answer(tracker: Tracker) -> Dict[str, str]:
     text = message.get("text") or ""
     awaiting = tracker.get_slot(AWAITING_SLOT)
     if awaiting == AWAIT_NEED_LEVEL:
-        level = need_level_answer(text)
+        level = need_level_answer(text, conversation_language(tracker))
         return {"need_level": level} if level else {}
     if awaiting == AWAIT_PLACE:
         entities = message.get("entities") or []
@@ -202,20 +219,23 @@ class ActionTriageNext(Action):
     ) -> List[EventType]:
         urgent = say_urgent_steps_if_new(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
+        language = conversation_language(tracker)
         if urgent:
             # "…nyt tuli veloitus! voitteko perua sen maksun": the steps, then the answer.
             answer = (
-                [FollowupAction("action_answer_limit_question")] if asks_permission(text) else []
+                [FollowupAction("action_answer_limit_question")]
+                if asks_permission(text, language)
+                else []
             )
             return [*urgent, SlotSet(AWAITING_SLOT, None), *answer]
-        if asks_permission(text):
+        if asks_permission(text, language):
             return [FollowupAction("action_answer_limit_question")]
         set_now = slots_set_since_last_user_message(tracker)
         changed = any(name in ANSWER_CHANGING_SLOTS for name in set_now)
         if (not changed or help_given(tracker)) and closes_conversation(text, tracker):
             say_closing(dispatcher, text, tracker)
             return [SlotSet(AWAITING_SLOT, None)]
-        if wants_a_person(text):
+        if wants_a_person(text, language):
             return [FollowupAction("action_offer_human")]
         triage = Triage.from_slots(tracker.slots)
         location = _location_key(tracker)
@@ -240,7 +260,7 @@ class ActionTriageNext(Action):
             )
             and any(name in SEARCH_SLOTS for name in set_now),
         )
-        understood = summary(domain, triage)
+        understood = summary(domain, triage, conversation_language(tracker))
         # A place alone is echoed by the providers' intro ("apua näistä paikoista (Oulu)").
         reflect = any(name in REFLECTED_SLOTS for name in set_now)
         # An advisor's completed triage ends with the summary to copy: the same, said once.
@@ -257,15 +277,15 @@ class ActionTriageNext(Action):
         return events + _carry_out(step, triage, understood, done_key, dispatcher)
 
 
-def asks_permission(text: str) -> bool:
+def asks_permission(text: str, language: str = FINNISH) -> bool:
     """A yes/no question about what someone may do, which the limits catalogue can answer.
 
     A question about the form of help ("saako sen hakemuksen paperilla", "voiko korjaukset
     tehdä puhelimella soittamalla") is a wish, answered by the triage, not a permission.
     """
-    if not is_permission_question(text) or stated_help_form(text)[0]:
+    if not is_permission_question(text, language) or stated_help_form(text, language)[0]:
         return False
-    return bool(limits_asked_about(text, default_limits()))
+    return bool(limits_asked_about(text, default_limits(), language))
 
 
 def say_non_digital_route(
@@ -304,16 +324,23 @@ def _carry_out(
     return [SlotSet(COMPLETED_SLOT, done_key), FollowupAction("action_find_providers")]
 
 
-def summary(domain: DomainDict, triage: Triage) -> str:
-    """ "aihe: …, tuen tarve: …, kunta: …" from the domain's labels, for what is known."""
+def municipality_name(name: str, language: str) -> str:
+    """The municipality's name in the conversation's language."""
+    return get_index().name_in(name, language)
+
+
+def summary(domain: DomainDict, triage: Triage, language: str = FINNISH) -> str:
+    """ "aihe: …, tuen tarve: …, kunta: …" from the domain's labels, for what is known, in the
+    conversation's language (a Swedish speaker reads "kommun: Esbo")."""
     labels: Dict[str, Any] = {
-        "topic": triage.topic and response_text(domain, f"utter_label_topic_{triage.topic}"),
+        "topic": triage.topic
+        and response_text(domain, f"utter_label_topic_{triage.topic}", language),
         "need_level": triage.need_level
-        and response_text(domain, f"utter_label_need_level_{triage.need_level}"),
-        "municipality": triage.municipality,
+        and response_text(domain, f"utter_label_need_level_{triage.need_level}", language),
+        "municipality": triage.municipality and municipality_name(triage.municipality, language),
     }
     return ", ".join(
-        response_text(domain, f"utter_summary_{name}", label=label)
+        response_text(domain, f"utter_summary_{name}", language, label=label)
         for name, label in labels.items()
         if label
     )

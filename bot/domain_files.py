@@ -59,11 +59,33 @@ def _responses_with_source(domain_dir: Path) -> Dict[str, tuple]:
     return found
 
 
+#: The slot whose value selects a response's language (domain/language.yml).
+LANGUAGE_SLOT = "language"
+
+
 def unconditional_text(variations: Sequence[Variation]) -> Optional[str]:
     """The text of the first variation without slot conditions: what every asker may hear."""
     return next(
         (v.get("text") for v in variations if not v.get("condition") and v.get("text")), None
     )
+
+
+def variation_language(variation: Variation) -> str:
+    """The language a variation is written in: its `language` slot condition, else Finnish."""
+    for condition in variation.get("condition") or []:
+        if condition.get("name") == LANGUAGE_SLOT:
+            return str(condition.get("value"))
+    return "fi"
+
+
+def language_text(variations: Sequence[Variation], language: str) -> Optional[str]:
+    """The text every asker may hear in `language`: Finnish is unconditional, Swedish and
+    English variations carry the single condition `language`."""
+    if language == "fi":
+        return unconditional_text(variations)
+    only_language = [{"type": "slot", "name": LANGUAGE_SLOT, "value": language}]
+    texts = (v.get("text") for v in variations if v.get("condition") == only_language)
+    return next((text for text in texts if text), None)
 
 
 def default_text(name: str, domain_dir: Path = DOMAIN_DIR) -> str:

@@ -29,8 +29,20 @@ step "NLU evaluation on held-out messages, against the baseline"
 step "triage evaluation on held-out messages"
 .venv/bin/python -m bot evaluate triage --no-regression
 
+step "triage evaluation on the Swedish and English held-out messages"
+.venv/bin/python -m bot evaluate triage --language sv --no-regression
+.venv/bin/python -m bot evaluate triage --language en --no-regression
+
 step "conversation evaluation: whole scripted conversations through the assistant"
 .venv/bin/python -m bot evaluate conversations --no-regression
+
+step "conversation evaluation in Swedish and English (whole conversations, answers in the person's language)"
+.venv/bin/python -m bot evaluate conversations --set sv --no-regression
+.venv/bin/python -m bot evaluate conversations --set en --no-regression
+
+step "triage evaluation on the second Swedish and English sets, blind (report only)"
+.venv/bin/python -m bot evaluate triage --data evaluation/triage_sv_blind2.jsonl
+.venv/bin/python -m bot evaluate triage --data evaluation/triage_en_blind2.jsonl
 
 step "triage evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate triage --data evaluation/dev.jsonl

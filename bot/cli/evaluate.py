@@ -36,10 +36,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "(e.g. evaluation/dev.jsonl); the report is results/triage_evaluation_<name>.md",
     )
     parser.add_argument(
+        "--language",
+        choices=("fi", "sv", "en"),
+        help="triage: the held-out set of this language (tests/heldout/triage_<language>.jsonl "
+        "for sv and en), with its targets and floors",
+    )
+    parser.add_argument(
         "--set",
-        choices=("main", "dev", "dev2", "dev3", "blind"),
+        choices=("main", "sv", "en", "dev", "dev2", "dev3", "blind"),
         default="main",
-        help="conversations: main (evaluation/conversations/, with floors), dev, dev2 and dev3 "
+        help="conversations: main (evaluation/conversations/, with floors), sv and en "
+        "(evaluation/conversations_sv|en/, with floors; replies must be in that language), "
+        "dev, dev2 and dev3 "
         "(evaluation/conversations_dev*/, written apart, report only) or blind "
         "(evaluation/conversations_blind/, written apart and never used to choose a fix)",
     )
@@ -58,10 +66,13 @@ def handle(args: argparse.Namespace) -> int:
             print("--data applies to `evaluate triage` only")
             return 2
         return _conversations(args.strict, args.no_regression, args.set)
+    if args.data and args.language:
+        print("--data and --language: give one of them")
+        return 2
     if args.data and not args.data.is_file():
         print(f"No such file: {args.data}")
         return 2
-    return _triage(args.strict, args.no_regression, args.data)
+    return _triage(args.strict, args.no_regression, args.data, args.language)
 
 
 def _nlu(strict: bool) -> int:
@@ -75,13 +86,16 @@ def _nlu(strict: bool) -> int:
     return 1 if strict and failures else 0
 
 
-def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
+def _triage(
+    strict: bool, no_regression: bool, data: Optional[Path], language: Optional[str] = None
+) -> int:
     from bot.evaluation import triage
-    from bot.evaluation.heldout import HELDOUT_FILE, is_heldout
+    from bot.evaluation.heldout import HELDOUT_FILES, heldout_language
 
-    data = data or HELDOUT_FILE
-    if no_regression and not is_heldout(data):
-        print("--no-regression compares with floors recorded for the held-out set only")
+    data = data or HELDOUT_FILES[language or "fi"]
+    language = heldout_language(data)
+    if no_regression and language is None:
+        print("--no-regression compares with floors recorded for the held-out sets only")
         return 2
     try:
         scores = triage.run(data)
@@ -89,7 +103,8 @@ def _triage(strict: bool, no_regression: bool, data: Optional[Path]) -> int:
         print(f"Cannot evaluate: {error}")
         return 2
     print((triage.RESULTS_DIR / f"{triage.report_name(data)}.md").read_text())
-    misses, regressions = triage.failing(scores), triage.failing(scores, triage.FLOORS)
+    misses = triage.failing(scores, triage.targets_for(data))
+    regressions = triage.failing(scores, triage.FLOORS_BY_LANGUAGE[language or "fi"])
     return _verdict(misses, regressions, strict=strict, no_regression=no_regression)
 
 
@@ -97,6 +112,13 @@ def _conversations(strict: bool, no_regression: bool, which: str) -> int:
     from bot.evaluation import conversations
 
     directory = conversations.CONVERSATIONS_DIR
+    floors, zero_tolerance = conversations.FLOORS, conversations.ZERO_TOLERANCE
+    if which in conversations.LANGUAGE_SETS:
+        directory = conversations.LANGUAGE_SETS[which]
+        floors, zero_tolerance = (
+            conversations.LANGUAGE_FLOORS,
+            conversations.LANGUAGE_ZERO_TOLERANCE,
+        )
     if which in conversations.REPORT_ONLY_SETS:
         if no_regression or strict:
             print(f"--set {which} is a report only: it has no floors or targets to fail on")
@@ -111,7 +133,7 @@ def _conversations(strict: bool, no_regression: bool, which: str) -> int:
     print(report.read_text().split("## By")[0])
     print(f"Details: {report}")
     misses = conversations.failing(summary, conversations.TARGETS)
-    regressions = conversations.failing(summary, conversations.FLOORS)
+    regressions = conversations.failing(summary, floors, zero_tolerance)
     return _verdict(misses, regressions, strict=strict, no_regression=no_regression)
 
 

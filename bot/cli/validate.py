@@ -4,7 +4,8 @@
 but most of ours are uttered by custom actions (the dialogue's decisions live there). This
 runs the same checks and fails on every warning, except "not used in any story or rule" for a
 response that our code or the limits data demonstrably refers to: a response nobody refers to
-still fails the build.
+still fails the build. It also fails when a response lacks its Swedish or English variations
+(bot/language/coverage.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import warnings
 from pathlib import Path
 from typing import Iterable, List, Set, Tuple
 
+from bot.language.coverage import missing_translations
 from bot.paths import DATA_DIR, DOMAIN_DIR, PROJECT_ROOT
 
 TRAINING_PATHS = [DATA_DIR / "nlu", DATA_DIR / "stories", DATA_DIR / "rules"]
@@ -94,6 +96,7 @@ def handle(args: argparse.Namespace) -> int:
         }
     messages = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
     problems = problems_in(messages, *referenced_responses())
+    problems += missing_translations(validator.domain.responses)
     for name, passed in checks.items():
         if not passed:
             problems.append(f"Rasa's {name} check failed (see the log above).")

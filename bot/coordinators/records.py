@@ -26,7 +26,7 @@ UNKNOWN = "unknown"
 
 HELP_FORMS = ("phone", "remote", "in_person", "home_visit", "paper")
 LANGUAGES = ("fi", "sv", "en")
-DEFAULT_LANGUAGE = "fi"  # until issue 13 sets a `language` slot
+DEFAULT_LANGUAGE = "fi"  # the slot `language` is unset until a message says otherwise
 #: Endings in order of precedence: a conversation gets the first that applies.
 ENDINGS = (
     "urgent_steps",

@@ -14,7 +14,9 @@ Payload (``type`` ``provider_card``, ``version`` 1)::
 
     {"type": "provider_card", "version": 1, "provider": {
         "id", "name", "is_sample",
-        "forms"            form keys ("in_person", ...), "kinds_of_help" their Finnish labels,
+        "forms"            form keys ("in_person", ...), "kinds_of_help" their labels,
+        "languages"        codes of the languages it serves in, "languages_text" the line
+                           saying them (null when the text leaves it out),
         "address", "postal_code", "post_office", "municipality",
         "map_url"          OpenStreetMap: the place's own point, else a search for its address,
         "distance_km", "distance_text",
@@ -60,6 +62,7 @@ def card_data(hit: ProviderHit) -> Dict[str, Any]:
         "name": hit.name,
         "is_sample": hit.is_sample,
         "forms": list(hit.forms),
+        "languages": list(hit.languages),
         "address": hit.street_address,
         "postal_code": hit.postal_code,
         "post_office": hit.post_office,
@@ -86,6 +89,7 @@ def provider_card(say: Say, values: Mapping[str, Any]) -> Optional[Dict[str, Any
         return None
     provider = dict(data)
     provider["kinds_of_help"] = form_labels(say, data.get("forms") or ())
+    provider["languages_text"] = first_line_text(say, values, "languages")
     provider["distance_text"] = first_line_text(say, values, "distance")
     provider["hours_text"] = first_line_text(say, values, "hours")
     provider["notes"] = [line_text(say, line) for line in lines_of_kind(values, "note")]

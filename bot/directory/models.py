@@ -5,6 +5,10 @@ run on the embedded SQLite file and on PostgreSQL 15. Multi-valued attributes th
 filters on (forms, need levels) are bit masks on one row per (provider, topic), see vocab.py.
 Times are stored as naive UTC.
 
+Names, summaries and visiting addresses have a column per language the bot speaks where the
+source has them (PTV publishes them per language); `in_language` reads one with the Finnish
+value as the fallback, so a record without a Swedish name is shown by its Finnish one.
+
 Nearest-provider queries use a bounding-box prefilter on (latitude, longitude), the municipality
 scope goes through `provider_area`, and topic filtering through `support_offer(topic, ...)`.
 """
@@ -12,7 +16,7 @@ scope goes through `provider_area`, and topic filtering through `support_offer(t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
 from sqlalchemy import (
     Boolean,
@@ -83,9 +87,13 @@ class ProviderLocation(Base):
     name_sv = Column(String(300))
     name_en = Column(String(300))
     summary_fi = Column(Text)
-    street_address = Column(String(300))
+    summary_sv = Column(Text)
+    summary_en = Column(Text)
+    street_address = Column(String(300))  # Finnish (or the only) version
+    street_address_sv = Column(String(300))
     postal_code = Column(String(5))
-    post_office = Column(String(100))
+    post_office = Column(String(100))  # Finnish (or the only) version
+    post_office_sv = Column(String(100))
     municipality_code = Column(String(3), index=True)
     latitude = Column(Float)  # WGS84
     longitude = Column(Float)
@@ -266,6 +274,27 @@ class SyncState(Base):
 
 
 CHILD_MODELS = (SupportOffer, ProviderArea, OpeningHours, Contact, ProviderLimit)
+
+#: The language versions of a provider's texts: value -> {language: column}; "fi" is the
+#: fallback. Street addresses and post offices have Swedish versions only (English uses the
+#: official Finnish ones).
+LANGUAGE_VERSIONS: Dict[str, Dict[str, str]] = {
+    "name": {"fi": "name_fi", "sv": "name_sv", "en": "name_en"},
+    "summary": {"fi": "summary_fi", "sv": "summary_sv", "en": "summary_en"},
+    "street_address": {"fi": "street_address", "sv": "street_address_sv"},
+    "post_office": {"fi": "post_office", "sv": "post_office_sv"},
+}
+
+
+def in_language(location: Any, value: str, language: str) -> Optional[str]:
+    """A provider's `value` ("name", "summary", ...) in `language`, else its Finnish one.
+
+    `location` is a ProviderLocation or any object with the same attributes (a record).
+    """
+    columns = LANGUAGE_VERSIONS[value]
+    column = columns.get(language)
+    found = getattr(location, column, None) if column else None
+    return found or getattr(location, columns["fi"])
 
 
 # --- read helpers other parts of the bot use (the limits actions) -----------------------------

@@ -9,6 +9,13 @@ data: its name, its lines (short neutral responses such as "Osoite: {address}", 
 values it has) and its card's data; bot/directory/speech.py says how that becomes one text and
 one card. What a need level means (is a place needed, is the online extra worth adding) is
 bot.auta's to say.
+
+Language: the search result is in the conversation's language (names, places, order: see
+search.py), the responses have a variation per language (slot `language`), and the values
+that are not words follow the language's conventions here (0,4 km in Finnish and Swedish,
+0.4 km and 9:00 in English). A provider's languages line ("Palvelee suomeksi ja ruotsiksi")
+is said when it tells the person something: in a Swedish or English conversation always, in a
+Finnish one only when the provider does not list Finnish.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from bot.directory.search import (
     SearchResult,
 )
 from bot.directory.speech import PROVIDER, Say, provider_text, with_labels
+from bot.directory.vocab import ENGLISH, FINNISH, LANGUAGES
 
 ASK_LOCATION = "utter_ask_municipality"
 SAMPLE_NOTICE = "utter_providers_sample_notice"
@@ -35,6 +43,8 @@ REMOTE_INTRO = "utter_providers_remote"
 OFFER_LOCAL_HELP = "utter_providers_offer_local"
 #: The directory holds nothing yet: said plainly instead of a search result.
 DIRECTORY_EMPTY = "utter_providers_directory_empty"
+#: The languages a provider serves in: `languages` holds codes of LANGUAGES, said as labels.
+LANGUAGES_LINE = "utter_provider_languages"
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class ProviderParts:
     address: Optional[Fragment] = None
     distance: Optional[Fragment] = None
     forms: Optional[Fragment] = None
+    languages: Optional[Fragment] = None
     phone: Optional[Fragment] = None
     web: Optional[Fragment] = None
     hours: Optional[Fragment] = None
@@ -60,7 +71,7 @@ class ProviderParts:
 
     def lines(self) -> List[Dict[str, Any]]:
         """The lines after the name, in the order the bot has always said them."""
-        kinds = ("address", "distance", "forms", "phone", "web", "hours")
+        kinds = ("address", "distance", "forms", "languages", "phone", "web", "hours")
         kept = [(kind, getattr(self, kind)) for kind in kinds if getattr(self, kind)]
         kept += [("note", note) for note in self.notes]
         return [
@@ -90,19 +101,23 @@ class PlannedMessage:
         return data
 
 
-def format_km(distance: float) -> str:
-    """Finnish number style: "0,4", "12"."""
+def format_km(distance: float, language: str = FINNISH) -> str:
+    """A decimal comma in Finnish and Swedish ("0,4", "12"), a point in English ("0.4")."""
     if distance < 10:
-        return f"{distance:.1f}".replace(".", ",")
+        text = f"{distance:.1f}"
+        return text if language == ENGLISH else text.replace(".", ",")
     return f"{distance:.0f}"
 
 
-def format_time(moment: datetime) -> str:
-    """Finnish clock time: "9.00", "16.30"."""
-    return f"{moment.hour}.{moment.minute:02d}"
+def format_time(moment: datetime, language: str = FINNISH) -> str:
+    """Clock time: "9.00", "16.30" in Finnish and Swedish (as written in Finland), "9:00" in
+    English."""
+    separator = ":" if language == ENGLISH else "."
+    return f"{moment.hour}{separator}{moment.minute:02d}"
 
 
-def format_date(moment: datetime) -> str:
+def format_date(moment: datetime, language: str = FINNISH) -> str:
+    """Day and month, "9.12.", the same in every language (no month names to translate)."""
     return f"{moment.day}.{moment.month}."
 
 
@@ -165,7 +180,7 @@ def _intro(result: SearchResult) -> PlannedMessage:
     if result.scope == SCOPE_MUNICIPALITY:
         return PlannedMessage(response="utter_providers_in_municipality", values=values)
     if result.scope == SCOPE_NEARBY:
-        values["radius_km"] = format_km(result.radius_km or 0)
+        values["radius_km"] = format_km(result.radius_km or 0, result.language)
         if origin.municipality_name:
             return PlannedMessage(response="utter_providers_nearby", values=values)
         return PlannedMessage(response="utter_providers_near_location", values=values)
@@ -175,6 +190,7 @@ def _intro(result: SearchResult) -> PlannedMessage:
 
 
 def _provider_parts(hit: ProviderHit, result: SearchResult, now: datetime) -> ProviderParts:
+    language = result.language
     address = distance = forms = None
     if hit.forms:
         forms = Fragment("utter_provider_forms", {"forms": list(hit.forms)})
@@ -185,7 +201,7 @@ def _provider_parts(hit: ProviderHit, result: SearchResult, now: datetime) -> Pr
         from_centre = result.origin.kind in ("municipality", "postal_code")
         distance = Fragment(
             "utter_provider_distance_from_centre" if from_centre else "utter_provider_distance",
-            {"km": format_km(hit.distance_km)},
+            {"km": format_km(hit.distance_km, language)},
         )
     notes = tuple(
         Fragment(
@@ -200,11 +216,24 @@ def _provider_parts(hit: ProviderHit, result: SearchResult, now: datetime) -> Pr
         address=address,
         distance=distance,
         forms=forms,
+        languages=languages_line(hit.languages, language),
         phone=Fragment("utter_provider_phone", {"phone": hit.phone}) if hit.phone else None,
         web=Fragment("utter_provider_web", {"url": hit.web}) if hit.web else None,
-        hours=_hours_line(hit, now),
+        hours=_hours_line(hit, now, language),
         notes=notes,
     )
+
+
+def languages_line(languages: Sequence[str], language: str) -> Optional[Fragment]:
+    """The languages a provider serves in, when worth saying (see the module docstring).
+
+    Only the bot's own languages have labels (utter_label_language_*); a provider listing none
+    of them gets no line.
+    """
+    said = [code for code in LANGUAGES if code in languages]
+    if not said or (language == FINNISH and FINNISH in said):
+        return None
+    return Fragment(LANGUAGES_LINE, {"languages": said})
 
 
 #: The topic a general limit matters most for; other keys are topics themselves.
@@ -221,17 +250,17 @@ def _concerns(limit_key: str, topic: Optional[str]) -> bool:
     return topic is None or LIMIT_TOPIC.get(limit_key, limit_key) == topic
 
 
-def _hours_line(hit: ProviderHit, now: datetime) -> Optional[Fragment]:
+def _hours_line(hit: ProviderHit, now: datetime, language: str = FINNISH) -> Optional[Fragment]:
     if not hit.hours_known:
         return None
     if hit.open_now:
         if hit.closes_at is None:
             return Fragment("utter_provider_open_always")
-        return Fragment("utter_provider_open_now", {"time": format_time(hit.closes_at)})
+        return Fragment("utter_provider_open_now", {"time": format_time(hit.closes_at, language)})
     if hit.next_opening is None:
         return Fragment("utter_provider_no_opening_soon")
     opens = as_helsinki(hit.next_opening)
-    values = {"time": format_time(opens), "date": format_date(opens)}
+    values = {"time": format_time(opens, language), "date": format_date(opens, language)}
     if opens.date() == now.date():
         return Fragment("utter_provider_opens_today", values)
     if opens.date() == now.date() + timedelta(days=1):
@@ -246,20 +275,44 @@ def _hours_line(hit: ProviderHit, now: datetime) -> Optional[Fragment]:
 Responses = Mapping[str, List[Mapping[str, Any]]]
 
 
+def suitable_variants(
+    variants: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]
+) -> List[Mapping[str, Any]]:
+    """The variations the bot's response generator chooses from, without loading Rasa.
+
+    Rasa's rule (the variations whose slot conditions all hold, else the unconditional ones),
+    narrowed to the most specific as bot/language/variations.py does: with the slots
+    language=sv and asker=relative the Swedish relative's variation, not the Finnish one.
+    """
+    matching = [
+        variant
+        for variant in variants
+        if variant.get("condition")
+        and all(_holds(condition, slots) for condition in variant["condition"])
+    ]
+    if matching:
+        most = max(len(variant["condition"]) for variant in matching)
+        return [variant for variant in matching if len(variant["condition"]) == most]
+    return [variant for variant in variants if not variant.get("condition")]
+
+
+def _holds(condition: Mapping[str, Any], slots: Mapping[str, Any]) -> bool:
+    """Rasa's comparison: strings without regard to case, other values as they are."""
+    value, wanted = slots.get(condition["name"]), condition["value"]
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value.casefold() == wanted.casefold()
+    return value == wanted
+
+
 def choose_variant(
     variants: Sequence[Mapping[str, Any]], slots: Mapping[str, Any]
 ) -> Mapping[str, Any]:
-    """Rasa's rule: a variant whose slot conditions all hold, else an unconditional one."""
-    for variant in variants:
-        conditions = variant.get("condition") or []
-        if conditions and all(
-            slots.get(condition["name"]) == condition["value"] for condition in conditions
-        ):
-            return variant
-    for variant in variants:
-        if not variant.get("condition"):
-            return variant
-    raise KeyError("no variant applies")
+    """The first of the suitable variations (suitable_variants): deterministic, for the CLI,
+    the referral note and tests; the bot's response generator picks one of them at random."""
+    suitable = suitable_variants(variants, slots)
+    if not suitable:
+        raise KeyError("no variant applies")
+    return suitable[0]
 
 
 def domain_say(responses: Responses, slots: Optional[Mapping[str, Any]] = None) -> Say:

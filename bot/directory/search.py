@@ -12,6 +12,16 @@ first scope with any provider answers. Within a scope fitting forms come first, 
 first. When nothing at all is found, one more look-up tells an empty directory (nothing imported
 yet) from a search that found nothing, so the bot can say which it is.
 
+Language (issue 13): the search is made in the conversation's language (fi, sv, en). Names,
+summaries, addresses and municipality names come in that language when the directory has them
+(else the Finnish ones). For sv and en, providers that list the language among their service
+languages come first among comparable ones: equally fitting, and equally near, where "equally
+near" is the same distance band, the rings the nearby scope widens through (within 25, 60, 150,
+400 km, see `_band`); lines and web services without a distance are compared among themselves.
+So a Swedish-speaking library 12 km away comes before a Finnish-only one 3 km away, but never a
+Swedish one 40 km away before a Finnish one 10 km away, and never one whose form does not fit the
+need level before one whose form does. Finnish ranks as it always has (nearest first).
+
 Speed: every scope is an index look-up on one table. The nearby scope is a range scan of the
 (topic, latitude, longitude) index on support_offer over a bounding box, with exact haversine
 distances computed in Python only for the candidates in the box; the municipality and national
@@ -23,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session, selectinload
@@ -42,14 +52,18 @@ from bot.directory.models import (
     ProviderLimitInfo,
     ProviderLocation,
     SupportOffer,
+    in_language,
 )
 from bot.directory.vocab import (
     CHANNEL_TYPES,
+    FINNISH,
     FORM_BITS,
     LEVEL_BITS,
+    SWEDISH,
     TOPICS,
     decode_mask,
     encode_mask,
+    language_code,
 )
 
 SCOPE_MUNICIPALITY = "municipality"
@@ -61,6 +75,13 @@ WIDER_RADII_KM: Tuple[float, ...] = (150.0, 400.0)
 MUNICIPALITY_SANITY_KM = 80.0
 NATIONAL_EXTRAS = 2
 _IN_CHUNK = 500
+#: Upper edges (km) of the distance bands within which places count as equally near when the
+#: conversation's language orders them: the rings the nearby scope widens through.
+LANGUAGE_BANDS_KM: Tuple[float, ...] = (*NEARBY_RADII_KM, *WIDER_RADII_KM)
+#: Municipalities whose Swedish name English uses too: the Åland Islands are Swedish-speaking
+#: by law, and Mariehamn (Maarianhamina) is the only one of them with a separate Finnish name.
+#: Elsewhere English uses the official Finnish name.
+ENGLISH_USES_SWEDISH_NAME = frozenset({"478"})
 
 
 def _fit_rule(need_level: str, channel_type: str) -> Tuple[bool, int]:
@@ -161,6 +182,8 @@ class SearchResult:
     national: List[ProviderHit] = field(default_factory=list)
     #: Nothing has been imported yet: not "nothing fits", but "nothing to search".
     directory_empty: bool = False
+    #: The conversation's language (fi, sv, en) the names, places and order are in.
+    language: str = FINNISH
 
     @property
     def location_known(self) -> bool:
@@ -181,6 +204,7 @@ class SearchResult:
             "providers": [hit.to_dict() for hit in self.providers],
             "national": [hit.to_dict() for hit in self.national],
             "directory_empty": self.directory_empty,
+            "language": self.language,
         }
 
 
@@ -191,6 +215,7 @@ class _Candidate:
     latitude: Optional[float]
     longitude: Optional[float]
     forms_mask: int
+    languages: FrozenSet[str] = frozenset()
     distance_km: Optional[float] = None
     fits: bool = False
 
@@ -209,13 +234,30 @@ class _Places:
         municipality = self.index.by_code(code) if code else None
         return (municipality.latitude, municipality.longitude) if municipality else None
 
-    def name(self, code: Optional[str]) -> Optional[str]:
+    def name(self, code: Optional[str], language: str = FINNISH) -> Optional[str]:
+        """The municipality's name in `language`, uninflected (see municipality_name)."""
         municipality = self.index.by_code(code) if code else None
-        return municipality.name_fi if municipality else None
+        return municipality_name(municipality, language) if municipality else None
+
+    def post_office(self, postal_code: Optional[str], language: str) -> Optional[str]:
+        """The post office of a postal code in Swedish ("Helsingfors"); None for other languages."""
+        if language != SWEDISH or not postal_code:
+            return None
+        area = self.index.postal_area(postal_code)
+        return area.title_sv if area and area.name_sv else None
 
     def postal_municipality(self, postal_code: Optional[str]) -> Optional[str]:
         area = self.index.postal_area(postal_code) if postal_code else None
         return area.municipality_code if area else None
+
+
+def municipality_name(municipality: Any, language: str = FINNISH) -> str:
+    """The name to say: Swedish in sv ("Helsingfors", "Vasa"), Finnish in fi, and in en the
+    Finnish one too except where only the Swedish name is used (ENGLISH_USES_SWEDISH_NAME)."""
+    swedish = language == SWEDISH or (
+        language != FINNISH and municipality.code in ENGLISH_USES_SWEDISH_NAME
+    )
+    return (municipality.name_sv if swedish else None) or municipality.name_fi
 
 
 def resolve_origin(
@@ -225,8 +267,12 @@ def resolve_origin(
     postal_code: Optional[str] = None,
     latitude: Optional[float] = None,
     longitude: Optional[float] = None,
+    language: str = FINNISH,
 ) -> Origin:
-    """Coordinates if plausible, else the postal area's municipality, else the municipality."""
+    """Coordinates if plausible, else the postal area's municipality, else the municipality.
+
+    The municipality's name is in `language` (the conversation's).
+    """
     code = municipality_code if places.centre(municipality_code) else None
     postal_municipality = places.postal_municipality(postal_code)
     code = code or postal_municipality
@@ -234,18 +280,19 @@ def resolve_origin(
         centre = places.centre(code)
         if centre and haversine_km(latitude, longitude, *centre) > MUNICIPALITY_SANITY_KM:
             code = None  # the person is clearly somewhere else now
-        return Origin("coordinates", latitude, longitude, code, places.name(code), postal_code)
+        name = places.name(code, language)
+        return Origin("coordinates", latitude, longitude, code, name, postal_code)
     if postal_municipality:
         centre = places.centre(postal_municipality)
         return Origin(
             "postal_code",
             *centre,
             postal_municipality,
-            places.name(postal_municipality),
+            places.name(postal_municipality, language),
             postal_code,
         )
     if code:
-        return Origin("municipality", *places.centre(code), code, places.name(code))
+        return Origin("municipality", *places.centre(code), code, places.name(code, language))
     return Origin("none")
 
 
@@ -261,10 +308,15 @@ def find_providers(
     now: Optional[datetime] = None,
     limit: int = 3,
     places: Any = None,
+    language: Optional[str] = FINNISH,
 ) -> SearchResult:
-    """The best `limit` providers for the person, with the scope they came from."""
+    """The best `limit` providers for the person, with the scope they came from.
+
+    `language` is the conversation's (None or unknown: Finnish); see the module docstring.
+    """
     if need_level is not None and need_level not in LEVEL_BITS:
         raise ValueError(f"unknown need level {need_level!r}")
+    language = language_code(language)
     places = places if isinstance(places, _Places) else _Places(places)
     origin = resolve_origin(
         places,
@@ -272,15 +324,16 @@ def find_providers(
         postal_code=postal_code,
         latitude=latitude,
         longitude=longitude,
+        language=language,
     )
     now = as_helsinki(now or datetime.now(HELSINKI))
-    scope, radius, chosen = _choose(session, origin, topic, need_level, limit)
+    scope, radius, chosen = _choose(session, origin, topic, need_level, limit, language)
     national: List[_Candidate] = []
     if scope != SCOPE_NATIONAL:
-        national = _rank(_national(session, topic, need_level), NATIONAL_EXTRAS)
+        national = _rank(_national(session, topic, need_level), NATIONAL_EXTRAS, language)
     details = _details(session, [c.id for c in chosen + national])
-    hits = [_hit(details[c.id], c, topic, need_level, now, places) for c in chosen]
-    extras = [_hit(details[c.id], c, topic, need_level, now, places) for c in national]
+    hits = [_hit(details[c.id], c, topic, now, places, language) for c in chosen]
+    extras = [_hit(details[c.id], c, topic, now, places, language) for c in national]
     return SearchResult(
         scope=scope if hits else None,
         origin=origin,
@@ -290,6 +343,7 @@ def find_providers(
         radius_km=radius,
         national=extras,
         directory_empty=not hits and not extras and _is_empty(session),
+        language=language,
     )
 
 
@@ -299,7 +353,12 @@ def _is_empty(session: Session) -> bool:
 
 
 def _choose(
-    session: Session, origin: Origin, topic: Optional[str], need_level: Optional[str], limit: int
+    session: Session,
+    origin: Origin,
+    topic: Optional[str],
+    need_level: Optional[str],
+    limit: int,
+    language: str = FINNISH,
 ) -> Tuple[Optional[str], Optional[float], List[_Candidate]]:
     """Walk the scopes; return (scope, radius, ranked candidates) of the one that answers."""
     fallback: Optional[Tuple[str, Optional[float], List[_Candidate]]] = None
@@ -309,10 +368,10 @@ def _choose(
         if not found:
             return False
         if any(candidate.fits for candidate in found):
-            fallback = (scope, radius, _rank(found, limit))
+            fallback = (scope, radius, _rank(found, limit, language))
             return True
         if fallback is None:
-            fallback = (scope, radius, _rank(found, limit))
+            fallback = (scope, radius, _rank(found, limit, language))
         return False
 
     if origin.municipality_code:
@@ -333,12 +392,27 @@ def _choose(
     return fallback or (None, None, [])
 
 
-def _rank(candidates: List[_Candidate], limit: int) -> List[_Candidate]:
+def _band(distance_km: Optional[float]) -> int:
+    """The distance band (index into LANGUAGE_BANDS_KM) of a distance; 0 without one."""
+    if distance_km is None:
+        return 0
+    for band, edge in enumerate(LANGUAGE_BANDS_KM):
+        if distance_km <= edge:
+            return band
+    return len(LANGUAGE_BANDS_KM)
+
+
+def _rank(candidates: List[_Candidate], limit: int, language: str = FINNISH) -> List[_Candidate]:
+    """Fitting first, located places before lines, then (sv, en) the person's language first
+    within a distance band, then nearest first (see the module docstring)."""
+    prefer = language != FINNISH
     return sorted(
         candidates,
         key=lambda c: (
             not c.fits,
             c.distance_km is None,
+            _band(c.distance_km),
+            prefer and language not in c.languages,
             c.distance_km or 0.0,
             c.id,
         ),
@@ -353,6 +427,7 @@ def _offer_query(topic: Optional[str], need_level: Optional[str]) -> Any:
         SupportOffer.latitude,
         SupportOffer.longitude,
         SupportOffer.forms_mask,
+        SupportOffer.languages,
     )
     if topic is not None:
         query = query.where(SupportOffer.topic == topic)
@@ -379,12 +454,14 @@ def _collect(
 ) -> List[_Candidate]:
     """Merge offer rows per provider (several topics when topic is None) and measure them."""
     by_id: Dict[int, _Candidate] = {}
-    for row_id, channel_type, lat, lon, forms_mask in rows:
+    for row_id, channel_type, lat, lon, forms_mask, languages in rows:
+        codes = frozenset(code for code in (languages or "").split(",") if code)
         candidate = by_id.get(row_id)
         if candidate is None:
-            by_id[row_id] = _Candidate(row_id, channel_type, lat, lon, forms_mask)
+            by_id[row_id] = _Candidate(row_id, channel_type, lat, lon, forms_mask, codes)
         else:
             candidate.forms_mask |= forms_mask
+            candidate.languages |= codes
     for candidate in by_id.values():
         candidate.fits = fits_need_level(need_level, candidate.channel_type, candidate.forms_mask)
         visiting = candidate.channel_type == "ServiceLocation" and candidate.latitude is not None
@@ -476,10 +553,14 @@ def schedule_of(location: ProviderLocation) -> Schedule:
     return Schedule(weekly=tuple(weekly), exceptions=tuple(exceptions))
 
 
-def first_contact(location: ProviderLocation, kind: str) -> Optional[Any]:
-    """The Finnish (or language-neutral) contact of this kind first, as every answer shows it."""
+def first_contact(location: ProviderLocation, kind: str, language: str = FINNISH) -> Optional[Any]:
+    """The contact of this kind in the conversation's language first (a Swedish web page for a
+    Swedish speaker), then a Finnish or language-neutral one, as every answer shows it."""
     contacts = [c for c in location.contacts if c.kind == kind]
-    contacts.sort(key=lambda c: (c.language not in (None, "fi"), c.id))
+    own = language != FINNISH  # Finnish orders as it always has: Finnish and neutral ones alike
+    contacts.sort(
+        key=lambda c: (own and c.language != language, c.language not in (None, "fi"), c.id)
+    )
     return contacts[0] if contacts else None
 
 
@@ -492,10 +573,11 @@ def _hit(
     location: ProviderLocation,
     candidate: _Candidate,
     topic: Optional[str],
-    need_level: Optional[str],
     now: datetime,
     places: _Places,
+    language: str = FINNISH,
 ) -> ProviderHit:
+    """What the answer shows of a provider, in `language` where the directory has it."""
     offers = [o for o in location.offers if topic is None or o.topic == topic]
     forms_mask = 0
     levels_mask = 0
@@ -505,19 +587,24 @@ def _hit(
         levels_mask |= offer.levels_mask
         languages.extend(code for code in offer.language_list if code not in languages)
     status = opening_status(schedule_of(location), now)
-    phone, web, email = (first_contact(location, kind) for kind in ("phone", "web", "email"))
+    phone, web, email = (
+        first_contact(location, kind, language) for kind in ("phone", "web", "email")
+    )
+    post_office = location.post_office_sv if language == SWEDISH else None
+    if location.street_address and not post_office:  # the official list's Swedish name
+        post_office = places.post_office(location.postal_code, language)
     return ProviderHit(
         id=location.id,
         source=location.source,
         is_sample=location.is_sample,
         channel_type=location.channel_type,
-        name=location.name_fi,
-        summary=location.summary_fi,
-        street_address=location.street_address,
+        name=in_language(location, "name", language),
+        summary=in_language(location, "summary", language),
+        street_address=in_language(location, "street_address", language),
         postal_code=location.postal_code,
-        post_office=location.post_office,
+        post_office=post_office or location.post_office,
         municipality_code=location.municipality_code,
-        municipality_name=places.name(location.municipality_code),
+        municipality_name=places.name(location.municipality_code, language),
         distance_km=None if candidate.distance_km is None else round(candidate.distance_km, 1),
         forms=decode_mask(forms_mask, FORM_BITS),
         need_levels=decode_mask(levels_mask, LEVEL_BITS),

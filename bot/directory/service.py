@@ -22,6 +22,7 @@ from bot.directory.db import get_engine, reading
 from bot.directory.hours import HELSINKI
 from bot.directory.models import ProviderLocation
 from bot.directory.search import Origin, SearchResult, find_providers
+from bot.directory.vocab import FINNISH, language_code
 
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 
@@ -36,6 +37,8 @@ class PersonQuery:
     postal_code: Optional[str] = None
     latitude: Optional[float] = None
     longitude: Optional[float] = None
+    #: The conversation's language (slot `language`): names, places and order follow it.
+    language: str = FINNISH
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> PersonQuery:
@@ -46,6 +49,7 @@ class PersonQuery:
             postal_code=_postal_code(slots.get("postal_code")),
             latitude=_number(slots.get("latitude")),
             longitude=_number(slots.get("longitude")),
+            language=language_code(slots.get("language")),
         )
 
     @property
@@ -106,6 +110,7 @@ def find_for_person(
                 longitude=query.longitude,
                 now=now or datetime.now(HELSINKI),
                 limit=limit,
+                language=query.language,
             )
     except DBAPIError:
         if has_directory_tables(engine):
@@ -117,6 +122,7 @@ def find_for_person(
         need_level=query.need_level,
         providers=[],
         directory_empty=True,
+        language=language_code(query.language),
     )
 
 

@@ -9,9 +9,12 @@ An NLG server gets the same response name and values. The CLI and the tests say 
 same functions over the domain files (`present.render_plan`), so every text is a domain
 response.
 
-Two variables name labels instead of carrying text: `forms` (form keys, said as the
-utter_label_form_* texts joined with commas) and `weekday` (0 = Monday, said as
-utter_label_weekday_*).
+Three variables name labels instead of carrying text: `forms` (form keys, said as the
+utter_label_form_* texts joined with commas), `weekday` (0 = Monday, said as
+utter_label_weekday_*) and `languages` (language codes, said as utter_label_language_* joined
+as a list: "suomeksi ja ruotsiksi", "finska och svenska", "Finnish, Swedish and English", the
+last pair joined by utter_label_and). Every label is a response, so it has a variation per
+language (slot `language`) like any other text.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ PROVIDER = "utter_provider"
 #: Variables whose values are label keys, and the responses that say the labels.
 FORM_LABEL = "utter_label_form_{}"
 WEEKDAY_LABEL = "utter_label_weekday_{}"
+LANGUAGE_LABEL = "utter_label_language_{}"
+#: The word that joins the last two items of a list: "ja", "och", "and".
+AND_LABEL = "utter_label_and"
 
 #: Says one domain response with values: (response name, values) -> its text.
 Say = Callable[[str, Mapping[str, Any]], str]
@@ -33,13 +39,23 @@ def form_labels(say: Say, forms: Any) -> List[str]:
     return [say(FORM_LABEL.format(form), {}) for form in forms]
 
 
+def language_labels(say: Say, languages: Any) -> str:
+    """Language codes as a list in words: "suomeksi ja ruotsiksi", "Finnish and Swedish"."""
+    labels = [say(LANGUAGE_LABEL.format(code), {}) for code in languages]
+    if len(labels) < 2:
+        return "".join(labels)
+    return f"{', '.join(labels[:-1])} {say(AND_LABEL, {})} {labels[-1]}"
+
+
 def with_labels(say: Say, values: Mapping[str, Any]) -> Dict[str, Any]:
-    """`values` with `forms` and `weekday` said as their labels."""
+    """`values` with `forms`, `weekday` and `languages` said as their labels."""
     said = dict(values)
     if isinstance(said.get("forms"), (list, tuple)):
         said["forms"] = ", ".join(form_labels(say, said["forms"]))
     if isinstance(said.get("weekday"), int):
         said["weekday"] = say(WEEKDAY_LABEL.format(said["weekday"]), {})
+    if isinstance(said.get("languages"), (list, tuple)):
+        said["languages"] = language_labels(say, said["languages"])
     return said
 
 

@@ -8,23 +8,29 @@ tuple elsewhere can never silently change what stored rows mean.
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Mapping, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 from bot.auta import FORMS
+from bot.language.detect import ENGLISH, FINNISH, LANGUAGES, SWEDISH, normalise
 from bot.triage.labels import NEED_LEVELS, TOPICS
 
 __all__ = [
     "CHANNEL_TYPES",
+    "ENGLISH",
+    "FINNISH",
     "FORMS",
     "FORM_BITS",
+    "LANGUAGES",
     "LEVEL_BITS",
     "LIMIT_DIRECTIONS",
     "LIMIT_KEYS",
     "NEED_LEVELS",
     "SOURCES",
+    "SWEDISH",
     "TOPICS",
     "decode_mask",
     "encode_mask",
+    "language_code",
 ]
 
 CHANNEL_TYPES: Tuple[str, ...] = ("ServiceLocation", "Phone", "EChannel")
@@ -75,3 +81,9 @@ def encode_mask(values: Iterable[str], bits: Mapping[str, int]) -> int:
 def decode_mask(mask: int, bits: Mapping[str, int]) -> List[str]:
     """The names whose bit is set, in the mapping's (canonical) order."""
     return [name for name, bit in bits.items() if mask & bit]
+
+
+def language_code(value: Any) -> str:
+    """The conversation's language as one of LANGUAGES (fi, sv, en); Finnish when unset or
+    unknown, as the slot `language` is before the first message says otherwise."""
+    return normalise(value) or FINNISH

@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import yaml
 
-from bot.domain_files import load_responses
+from bot.domain_files import load_responses, variation_language
 from bot.evaluation.dialogue import Dialogue, TurnRecord
 from bot.paths import PROJECT_ROOT, RESULTS_DIR
 from bot.triage.labels import ASKERS, LABEL_VALUES
@@ -47,6 +47,12 @@ DEV3_CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations_dev3"
 #: its figure is the honest estimate of how the assistant does with conversations nobody tuned
 #: against. Once it is used to choose a fix it becomes a dev set, and a new blind set is written.
 BLIND_CONVERSATIONS_DIR = PROJECT_ROOT / "evaluation" / "conversations_blind"
+#: Swedish and English conversations (issue 13), written apart from the training data; they have
+#: floors of their own (LANGUAGE_FLOORS) and every reply must be in the conversation's language.
+LANGUAGE_SETS = {
+    "sv": PROJECT_ROOT / "evaluation" / "conversations_sv",
+    "en": PROJECT_ROOT / "evaluation" / "conversations_en",
+}
 #: The report-only sets by their `--set` name.
 REPORT_ONLY_SETS = {
     "dev": DEV_CONVERSATIONS_DIR,
@@ -95,7 +101,12 @@ REPEAT_MIN_CHARS = 80
 TARGETS = {"reached": 0.90, "median_turns": 3.0}
 FLOORS = {"reached": 0.78, "median_turns": 3.0}
 # Properties that must hold in every conversation (zero failures allowed).
-ZERO_TOLERANCE = ("urgent_first", "question_answered", "no_false_acknowledgement")
+ZERO_TOLERANCE = ("urgent_first", "question_answered", "no_false_acknowledgement", "in_language")
+# The Swedish and English sets (issue 13): floors under the first figures after the fixes
+# (sv 9/14, en 7/14; targets as for Finnish). Of the properties, only the language of every
+# reply must hold everywhere yet: each set still has one question answered without its rule.
+LANGUAGE_FLOORS = {"reached": 0.42, "median_turns": 3.0}
+LANGUAGE_ZERO_TOLERANCE = ("urgent_first", "no_false_acknowledgement", "in_language")
 
 
 class ConversationDataError(ValueError):
@@ -120,6 +131,10 @@ class ScriptedConversation:
     turns: Sequence[str]
     expect: Expectation
     source: str
+    #: The language every reply must be in, from turn `language_from` on (one may open in
+    #: Finnish and then ask for Swedish).
+    language: str = "fi"
+    language_from: int = 1
 
 
 @dataclass
@@ -196,7 +211,10 @@ def _parse(item: Any, source: str) -> ScriptedConversation:
         )
     questions = list(raw.get("questions") or [])
     farewell = raw.get("farewell")
-    for number in [*questions, *([farewell] if farewell is not None else [])]:
+    language = item.get("language", "fi")
+    check(language in ("fi", "sv", "en"), "language must be fi, sv or en")
+    language_from = item.get("language_from", 1)
+    for number in [*questions, *([farewell] if farewell is not None else []), language_from]:
         check(isinstance(number, int) and 1 <= number <= len(turns), f"no turn {number}")
     return ScriptedConversation(
         id=item["id"],
@@ -212,6 +230,8 @@ def _parse(item: Any, source: str) -> ScriptedConversation:
             farewell=farewell,
         ),
         source=source,
+        language=language,
+        language_from=language_from,
     )
 
 
@@ -271,6 +291,7 @@ def score_conversation(
         "no_false_acknowledgement": _no_false_acknowledgement(records),
         "farewell": _farewell(expect, records),
         "voice": _voice(conversation.asker, records, responses),
+        "in_language": _in_language(conversation, records, responses),
         "short_replies": _short_replies(records),
         "no_repetition": _no_repetition(records),
     }
@@ -342,6 +363,31 @@ def _voice(
                 wanted = [v for condition, v in by_asker if condition is None]
             if not any(_matches(str(v.get("text") or ""), message.text) for v in wanted):
                 problems.append(f"turn {number}: {message.response} not in the {asker}'s voice")
+    return problems
+
+
+def _in_language(
+    conversation: ScriptedConversation,
+    records: List[TurnRecord],
+    responses: Mapping[str, List[Mapping[str, Any]]],
+) -> List[str]:
+    """Every domain response from `language_from` on was said in the conversation's language."""
+    problems = []
+    for number, record in enumerate(records, start=1):
+        if number < conversation.language_from:
+            continue
+        for message in record.said:
+            variants = responses.get(message.response or "") or []
+            said_in = {
+                variation_language(v)
+                for v in variants
+                if _matches(str(v.get("text") or ""), message.text)
+            }
+            if said_in and conversation.language not in said_in:
+                problems.append(
+                    f"turn {number}: {message.response} in {'/'.join(sorted(said_in))}, "
+                    f"not {conversation.language}"
+                )
     return problems
 
 
@@ -430,13 +476,17 @@ def summarise(results: Sequence[ConversationResult], seconds: float) -> Summary:
     )
 
 
-def failing(summary: Summary, limits: Mapping[str, float] = FLOORS) -> List[str]:
+def failing(
+    summary: Summary,
+    limits: Mapping[str, float] = FLOORS,
+    zero_tolerance: Sequence[str] = ZERO_TOLERANCE,
+) -> List[str]:
     problems = []
     if summary.reached < limits["reached"]:
         problems.append(f"reached {summary.reached:.3f} < {limits['reached']}")
     if summary.median_turns is None or summary.median_turns > limits["median_turns"]:
         problems.append(f"median turns {summary.median_turns} > {limits['median_turns']}")
-    for name in ZERO_TOLERANCE:
+    for name in zero_tolerance:
         if summary.property_failures.get(name):
             problems.append(f"{name} failed in {summary.property_failures[name]} conversations")
     return problems

@@ -9,7 +9,14 @@ from typing import List, Optional
 
 from bot.paths import PROJECT_ROOT
 
-HELDOUT_FILE = PROJECT_ROOT / "tests" / "heldout" / "triage.jsonl"
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "heldout"
+HELDOUT_FILE = HELDOUT_DIR / "triage.jsonl"
+#: One held-out set per language the assistant serves, each written apart from training data.
+HELDOUT_FILES = {
+    "fi": HELDOUT_FILE,
+    "sv": HELDOUT_DIR / "triage_sv.jsonl",
+    "en": HELDOUT_DIR / "triage_en.jsonl",
+}
 
 
 @dataclass(frozen=True)
@@ -22,9 +29,15 @@ class HeldOutMessage:
     municipality: Optional[str]
 
 
+def heldout_language(path: Path) -> Optional[str]:
+    """The language whose held-out set `path` is, however it is spelt; None for other files."""
+    resolved = path.resolve()
+    return next((code for code, file in HELDOUT_FILES.items() if file.resolve() == resolved), None)
+
+
 def is_heldout(path: Path) -> bool:
-    """Whether `path` is the held-out set, however it is spelt."""
-    return path.resolve() == HELDOUT_FILE.resolve()
+    """Whether `path` is one of the held-out sets, however it is spelt."""
+    return heldout_language(path) is not None
 
 
 def load_heldout(path: Path = HELDOUT_FILE) -> List[HeldOutMessage]:

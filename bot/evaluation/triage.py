@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Dict, List, Tuple
 
-from bot.evaluation.heldout import HELDOUT_FILE, is_heldout, load_heldout
+from bot.evaluation.heldout import HELDOUT_FILE, heldout_language, load_heldout
 from bot.evaluation.metrics import SlotScore, score
 from bot.paths import PROJECT_ROOT, RESULTS_DIR
 from bot.triage.labels import ASKER, MUNICIPALITY, NEED_LEVEL, TOPIC
@@ -24,6 +24,25 @@ TARGETS = {TOPIC: 0.95, NEED_LEVEL: 0.90, ASKER: 0.95, MUNICIPALITY: 1.0}
 # moved one held-out message (asker 248 vs 249 of 260), so a floor exactly on a figure would
 # fail at random. The report still says whether each target is met.
 FLOORS = {TOPIC: 0.94, NEED_LEVEL: 0.95, ASKER: 0.94, MUNICIPALITY: 1.0}
+# Swedish and English (issue 13): the targets the issue sets.
+TARGETS_BY_LANGUAGE: Dict[str, Dict[str, float]] = {
+    "fi": TARGETS,
+    "sv": {TOPIC: 0.90, NEED_LEVEL: 0.85, ASKER: 0.90, MUNICIPALITY: 1.0},
+    "en": {TOPIC: 0.90, NEED_LEVEL: 0.85, ASKER: 0.90, MUNICIPALITY: 1.0},
+}
+# Floors a little under the figures measured after the fixes (sv topic 0.866, need level
+# 0.906, asker 0.902; en 0.966, 0.712, 0.922; municipality 1.0 in both): sv topic and en need
+# level are still under their targets, which the report says.
+FLOORS_BY_LANGUAGE: Dict[str, Dict[str, float]] = {
+    "fi": FLOORS,
+    "sv": {TOPIC: 0.84, NEED_LEVEL: 0.87, ASKER: 0.87, MUNICIPALITY: 1.0},
+    "en": {TOPIC: 0.93, NEED_LEVEL: 0.67, ASKER: 0.89, MUNICIPALITY: 1.0},
+}
+
+
+def targets_for(data: Path) -> Dict[str, float]:
+    """The targets a report states: its language's for a held-out set, else the Finnish ones."""
+    return TARGETS_BY_LANGUAGE[heldout_language(data) or "fi"]
 
 
 async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]:
@@ -38,8 +57,11 @@ async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]
 
 
 def report_name(data: Path) -> str:
-    """The report's file name: "triage_evaluation" for the held-out set, else by data file."""
-    return "triage_evaluation" if is_heldout(data) else f"triage_evaluation_{data.stem}"
+    """The report's file name: "triage_evaluation" for the Finnish held-out set, else by data
+    file ("triage_evaluation_triage_sv")."""
+    return (
+        "triage_evaluation" if heldout_language(data) == "fi" else f"triage_evaluation_{data.stem}"
+    )
 
 
 def run(data: Path = HELDOUT_FILE) -> Dict[str, SlotScore]:
@@ -101,11 +123,12 @@ def write_report(
         "| slot | accuracy | correct / scored | target | met |",
         "|---|---|---|---|---|",
     ]
+    targets = targets_for(data)
     for slot, slot_score in scores.items():
-        met = "yes" if slot_score.accuracy >= TARGETS[slot] else "**no**"
+        met = "yes" if slot_score.accuracy >= targets[slot] else "**no**"
         lines.append(
             f"| {slot} | {slot_score.accuracy:.3f} | {slot_score.correct} / "
-            f"{slot_score.total} | {TARGETS[slot]} | {met} |"
+            f"{slot_score.total} | {targets[slot]} | {met} |"
         )
     lines += ["", "Most frequent confusions (expected → got):", ""]
     for slot, slot_score in scores.items():

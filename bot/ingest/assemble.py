@@ -109,6 +109,8 @@ def _national_record(entry: Mapping, where: str) -> ProviderRecord:
         name_sv=entry.get("name_sv"),
         name_en=entry.get("name_en"),
         summary_fi=entry.get("summary_fi"),
+        summary_sv=entry.get("summary_sv"),
+        summary_en=entry.get("summary_en"),
         area_type="Nationwide",
         is_nationwide=True,
         languages=languages,

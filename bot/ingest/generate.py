@@ -96,12 +96,17 @@ def channel_json(
     name_fi: str,
     organisation_id: Optional[str] = None,
     name_sv: Optional[str] = None,
+    name_en: Optional[str] = None,
     summary_fi: Optional[str] = None,
+    summary_sv: Optional[str] = None,
+    summary_en: Optional[str] = None,
     municipality: Optional[Tuple[str, str]] = None,  # (code, Finnish name)
     street: Optional[str] = None,
+    street_sv: Optional[str] = None,
     street_number: Optional[str] = None,
     postal_code: Optional[str] = None,
     post_office: Optional[str] = None,
+    post_office_sv: Optional[str] = None,
     point: Optional[Tuple[float, float]] = None,  # WGS84 (lat, lon); written as EPSG:3067
     area_codes: Sequence[str] = (),
     nationwide: bool = False,
@@ -127,10 +132,10 @@ def channel_json(
                 "type": "Location",
                 "subType": "Single",
                 "streetAddress": {
-                    "street": _lang(street),
+                    "street": [*_lang(street), *_lang(street_sv, "sv")],
                     "streetNumber": street_number,
                     "postalCode": postal_code,
-                    "postOffice": _lang(post_office),
+                    "postOffice": [*_lang(post_office), *_lang(post_office_sv, "sv")],
                     "municipality": municipality_json,
                     "additionalInformation": [],
                     "latitude": None if northing is None else f"{northing:.3f}",
@@ -167,8 +172,13 @@ def channel_json(
         "serviceChannelNames": [
             *_lang(name_fi, type="Name"),
             *_lang(name_sv, "sv", type="Name"),
+            *_lang(name_en, "en", type="Name"),
         ],
-        "serviceChannelDescriptions": _lang(summary_fi, type="Summary"),
+        "serviceChannelDescriptions": [
+            *_lang(summary_fi, type="Summary"),
+            *_lang(summary_sv, "sv", type="Summary"),
+            *_lang(summary_en, "en", type="Summary"),
+        ],
         "areaType": area_type,
         "areas": areas,
         "phoneNumbers": [

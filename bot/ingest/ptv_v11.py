@@ -165,6 +165,7 @@ def _localized(values: Any, language: str = "fi", type_: Optional[str] = None) -
 
 
 def _exact_language(values: Any, language: str, type_: str) -> Optional[str]:
+    """The value in exactly `language` (no fallback); items without a type always qualify."""
     if not isinstance(values, list):
         return None
     for item in values:
@@ -259,6 +260,7 @@ def parse_channel(item: Mapping[str, Any]) -> ChannelRecord:
     area_type = _text(item.get("areaType"))
     area_codes = _area_municipalities(item.get("areas"))
     services = _linked_services(item.get("services"))
+    descriptions = item.get("serviceChannelDescriptions")
     return ChannelRecord(
         source_id=channel_id,
         channel_type=channel_type,
@@ -266,7 +268,9 @@ def parse_channel(item: Mapping[str, Any]) -> ChannelRecord:
         name_sv=_exact_language(names, "sv", "Name"),
         name_en=_exact_language(names, "en", "Name"),
         organisation_source_id=_optional_guid(item.get("organizationId"), "organizationId"),
-        summary_fi=_exact_language(item.get("serviceChannelDescriptions"), "fi", "Summary"),
+        summary_fi=_exact_language(descriptions, "fi", "Summary"),
+        summary_sv=_exact_language(descriptions, "sv", "Summary"),
+        summary_en=_exact_language(descriptions, "en", "Summary"),
         area_type=area_type,
         is_nationwide=area_type in NATIONWIDE_AREA_TYPES,
         area_municipalities=area_codes,
@@ -315,11 +319,16 @@ def _visiting_address(addresses: Any) -> Dict[str, Any]:
             raise RecordError(f"municipality code is not three digits: {code!r}")
         latitude, longitude = _wgs84_point(street)
         street_name = _localized(street.get("street"))
+        street_sv = _exact_language(street.get("street"), "sv", "")
         number = _text(street.get("streetNumber"))
         return {
             "street_address": " ".join(part for part in (street_name, number) if part) or None,
+            "street_address_sv": " ".join(p for p in (street_sv, number) if p)
+            if street_sv
+            else None,
             "postal_code": postal_code,
             "post_office": _localized(street.get("postOffice")),
+            "post_office_sv": _exact_language(street.get("postOffice"), "sv", ""),
             "municipality_code": code,
             "latitude": latitude,
             "longitude": longitude,

@@ -60,6 +60,11 @@ class ChannelRecord:
     modified: Optional[datetime] = None
     #: False for channels the source has withdrawn (deleted, archived): they must be removed.
     is_published: bool = True
+    #: Language versions (None: the source has none; the Finnish value is shown instead).
+    summary_sv: Optional[str] = None
+    summary_en: Optional[str] = None
+    street_address_sv: Optional[str] = None
+    post_office_sv: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,15 @@ def _check(value: Any, model: Any, column: str, what: str) -> None:
 def validate(record: ProviderRecord) -> None:
     """Reject a record the database would refuse, before anything is written."""
     channel = record.channel
-    for column in ("name_fi", "name_sv", "name_en", "street_address", "post_office"):
+    for column in (
+        "name_fi",
+        "name_sv",
+        "name_en",
+        "street_address",
+        "street_address_sv",
+        "post_office",
+        "post_office_sv",
+    ):
         _check(getattr(channel, column), ProviderLocation, column, column)
     _check(channel.area_type, ProviderLocation, "area_type", "areaType")
     for contact in channel.contacts:
@@ -240,9 +248,13 @@ def _location_row(
         "name_sv": channel.name_sv,
         "name_en": channel.name_en,
         "summary_fi": channel.summary_fi,
+        "summary_sv": channel.summary_sv,
+        "summary_en": channel.summary_en,
         "street_address": channel.street_address,
+        "street_address_sv": channel.street_address_sv,
         "postal_code": channel.postal_code,
         "post_office": channel.post_office,
+        "post_office_sv": channel.post_office_sv,
         "municipality_code": channel.municipality_code,
         "latitude": record.latitude,
         "longitude": record.longitude,

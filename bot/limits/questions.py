@@ -2,10 +2,11 @@
 
 The intent classifier already decided the message asks about helpers' limits; this only picks
 WHICH limit(s), from the cue words of data/limits/helper_limits.yml. Each word of the message
-is compared in three forms: as typed (lower case), as its Voikko base form (with spelling
-correction, people type in a hurry) and as its compound parts ("pankkitunnuksia" ->
-pankkitunnus, pankki, tunnus). A limit's score is the number of distinct cues found; limits are
-returned best first, ties in the catalogue's order.
+is compared in several forms: as typed (lower case), as its Voikko base form (with spelling
+correction, people type in a hurry), as its compound parts ("pankkitunnuksia" ->
+pankkitunnus, pankki, tunnus) and as its Swedish and English base forms ("koderna" -> kod),
+so a Swedish or English question finds the same limit. A limit's score is the number of
+distinct cues found; limits are returned best first, ties in the catalogue's order.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from typing import Iterable, List, Mapping, Set, Union
 
 from bot.guard.findings import PLACEHOLDERS
+from bot.language.lemmas import foreign_lemma
 from bot.language.voikko import get_analyzer
 from bot.limits.config import LimitsConfig
 
@@ -35,6 +37,7 @@ def message_forms(text: str) -> Set[str]:
         forms.add(word.lower())
         forms.add(analyzer.base_form(word, correct_spelling=True).lower())
         forms.update(part.lower() for part in analyzer.compound_parts(word))
+        forms.update(foreign_lemma(word, language) for language in ("sv", "en"))
     return forms
 
 

@@ -28,7 +28,10 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.guard.findings import PLACEHOLDERS
+from bot.language.detect import FINNISH
+from bot.language.lemmas import foreign_lemma
 from bot.language.voikko import FinnishAnalyzer, get_analyzer
+from bot.nlu.language_detector import MESSAGE_LANGUAGE
 
 #: Token data key under which the compound parts of a word are stored.
 COMPOUND_PARTS = "compound_parts"
@@ -122,15 +125,21 @@ class VoikkoTokenizer(Tokenizer):
             stripped = text.strip()
             tokens = [Token(stripped, text.index(stripped))] if stripped else []
         tokens = self._apply_token_pattern(tokens)
+        language = message.get(MESSAGE_LANGUAGE) or FINNISH
         for token in tokens:
-            self._annotate(token)
+            self._annotate(token, language)
         return tokens
 
-    def _annotate(self, token: Token) -> None:
+    def _annotate(self, token: Token, language: str = FINNISH) -> None:
         """Set lemma and compound parts (token pattern splits are annotated afterwards, so a
-        split token gets its own lemma rather than its parent's)."""
+        split token gets its own lemma rather than its parent's). A Swedish or English
+        message's words get their own language's base forms and no Finnish compound parts."""
         if token.text == REDACTED_TOKEN:
             token.lemma = REDACTED_TOKEN
+            token.set(COMPOUND_PARTS, [])
+            return
+        if language != FINNISH:
+            token.lemma = foreign_lemma(token.text, language)
             token.set(COMPOUND_PARTS, [])
             return
         token.lemma = self.lemma(token.text)

@@ -65,6 +65,15 @@ class MunicipalityIndex:
             key = key.zfill(3)
         return self._by_code.get(key)
 
+    def name_in(self, name: str, language: str) -> str:
+        """A municipality's name as a Swedish ("sv") or other reader knows it: Swedish readers
+        get the Swedish name ("Espoo" -> "Esbo"), everyone else the Finnish one, which English
+        uses too. A name that is not a municipality comes back as it is."""
+        found = self.by_name(name)
+        if found is None:
+            return name
+        return found.name_sv if language == "sv" and found.name_sv else found.name_fi
+
     def by_name(self, name: str) -> Optional[Municipality]:
         """Municipality by Finnish or Swedish name, any letter case.
 

@@ -9,8 +9,10 @@ The rules, and why:
   *lower-case* token as a simple common word or a first name. Ambiguous forms need a capital
   letter or a place context ("asun lahdessa", "salon kaupunki"). Unambiguous names are accepted
   in lower case too ("asun helsingissä"), because people type lower case in chat.
-* Swedish-only names ("Esbo", "Vasa") need a capital letter: short Swedish words collide with
-  Finnish chat too easily.
+* Swedish-only names ("Esbo", "Vasa") need a capital letter, a Swedish or English preposition
+  of place before them ("i esbo", "bor i borgå", "in helsingfors") or to be the whole message:
+  short Swedish words collide with Finnish chat too easily. A capitalised Swedish genitive
+  counts too ("Esbos bibliotek").
 * Municipalities that are also common first names ("Kaarina", "Simo", "Salla") need an
   "inner" locative case ("Kaarinassa", "inarista") or a place context: "Kaarinalla on kone" is a
   person.
@@ -79,6 +81,10 @@ SHORTHAND_CODES: Mapping[str, str] = {
 #: Slang names of cities, inflected as ordinary nouns ("stadissa", "manseen").
 _SLANG_NAME = re.compile(r"(stadi|manse)(?:n|ss[aä]|s|st[aä]|in|en|lla|lle|lt[aä])?")
 _SLANG_CITIES: Mapping[str, str] = {"stadi": "helsinki", "manse": "tampere"}
+#: Swedish and English prepositions of place: the next word is a place ("i lovisa", "in espoo").
+PLACE_PREPOSITIONS: FrozenSet[str] = frozenset(
+    {"i", "från", "till", "nära", "utanför", "in", "near", "from", "to", "around", "outside"}
+)
 #: Letters a spelling correction must keep from the start of the typed word.
 SAME_START = 4
 _INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
@@ -251,6 +257,9 @@ class PlaceTextSearch:
         if lower in self._names:
             swedish = lower in self._swedish_only
             found.append(_Candidate(self._names[lower], "name", False, "nimento", swedish))
+        elif surface[:1].isupper() and lower[:-1] in self._swedish_only and lower.endswith("s"):
+            # A Swedish genitive: "Esbos bibliotek".
+            found.append(_Candidate(self._names[lower[:-1]], "name", False, "genitiv", True))
         for base in sorted(self._forms.get(lower, ())):
             found.append(_Candidate(self._names[base], "name", False, "", False))
         head, colon, ending = lower.partition(":")
@@ -301,11 +310,16 @@ class PlaceTextSearch:
         lives_there = locative and self._living_verb_after(tokens, i)  # "nokialla asuu"
         if name in BRAND_NAMES:
             return (capitalised and locative) or lives_there or self._place_context(tokens, i)
+        after_preposition = i > 0 and tokens[i - 1].text.lower() in PLACE_PREPOSITIONS
         if name in PERSON_NAMES:
             # "inarista", "Kaarinassa": a person is not talked of in the inner locatives.
-            return candidate.case in _INNER_LOCATIVE_CASES or self._place_context(tokens, i)
+            return (
+                candidate.case in _INNER_LOCATIVE_CASES
+                or self._place_context(tokens, i)
+                or (after_preposition and capitalised)
+            )
         if candidate.swedish_only:
-            return capitalised
+            return capitalised or after_preposition or len(tokens) == 1
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
             return True
         return (

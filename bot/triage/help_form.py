@@ -4,12 +4,19 @@
 last form the message wants wins; a form it refuses is never chosen. Words that only name a
 device ("puhelin ei toimi") are not a wish for phone help: phone help is asked for with a call
 ("soittaa", "puhelimitse", "puhelimessa" + help).
+
+In a Swedish or English conversation (`language` "sv" or "en") the forms are read from that
+language's cues (bot/triage/cues_sv.py, cues_en.py: "hembesök", "per telefon", "in person",
+"i dont want a chat") first; a message they find nothing in is read as Finnish.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
+from types import ModuleType
+from typing import Dict, List, Optional, Tuple
+
+from bot.triage import foreign
 
 PHONE = "phone"
 REMOTE = "remote"
@@ -82,8 +89,22 @@ _PAPER_WISH = re.compile(
 )
 
 
-def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
-    """(the form wanted or None, the forms refused) in `text`."""
+def help_form(text: str, language: Optional[str] = "fi") -> Tuple[Optional[str], Tuple[str, ...]]:
+    """(the form wanted or None, the forms refused) in `text`.
+
+    `language`: the conversation's language (None is Finnish)."""
+    table = foreign.cues(language)
+    if table is None:
+        return _finnish_help_form(text)
+    wanted, refused = _f_help_form(text, table)
+    if wanted or refused or foreign.found_in(text, table.FORM_NOT_A_WISH):
+        return wanted, tuple(refused)
+    # Nothing in the language's own cues: a message in Finnish ("paperilla kiitos") is read
+    # as Finnish; a form the language's cues discarded ("the chat doesnt work") is not.
+    return _finnish_help_form(text)
+
+
+def _finnish_help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
     lowered = text.lower()
     wanted: Dict[str, int] = {}
     refused = []
@@ -103,6 +124,41 @@ def help_form(text: str) -> Tuple[Optional[str], Tuple[str, ...]]:
     return best, tuple(dict.fromkeys(refused))
 
 
-def wants_a_person(text: str) -> bool:
-    """ "haluun puhua oikeen ihmisen kanssa", "voisko joku soittaa mulle": a person, not a bot."""
+def wants_a_person(text: str, language: Optional[str] = "fi") -> bool:
+    """ "haluun puhua oikeen ihmisen kanssa", "voisko joku soittaa mulle": a person, not a bot.
+
+    In Swedish and English also "riktig människa", "can someone call me"."""
+    table = foreign.cues(language)
+    if table is not None and foreign.found_in(text, table.PERSON):
+        return True
     return _PERSON.search(text.lower()) is not None
+
+
+# ------------------------------------------------------------------ Swedish and English
+
+
+def _f_help_form(text: str, table: ModuleType) -> Tuple[Optional[str], List[str]]:
+    """The same reading on a cue table: the last form wanted wins, a refused one never."""
+    lowered, words, offsets = foreign.tokens_with_offsets(text)
+    no_wish = {
+        index
+        for start, end in foreign.spans(words, table.FORM_NOT_A_WISH)
+        for index in range(start, end)
+    }
+    paper_wished = foreign.has(words, table.FORM_PAPER_WISH) or len(words) <= 3
+    wanted: Dict[str, int] = {}
+    refused: List[str] = []
+    for form, cue_list in table.FORMS.items():
+        for start, end in foreign.spans(words, cue_list):
+            if no_wish.intersection(range(start, end)):
+                continue  # "the chat doesnt work"
+            before = lowered[max(0, offsets[start] - 40) : offsets[start]]
+            if foreign.ends_with_one_of(before, table.FORM_REFUSAL) or foreign.ends_with_one_of(
+                before, table.FORM_RATHER_THAN
+            ):
+                refused.append(form)
+            elif form != PAPER or paper_wished:
+                wanted[form] = max(wanted.get(form, -1), start)
+    choices = [form for form in wanted if form not in refused]
+    best = max(choices, key=lambda form: wanted[form]) if choices else None
+    return best, list(dict.fromkeys(refused))

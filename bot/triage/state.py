@@ -50,8 +50,11 @@ class Triage:
 # person is NOT there: "ei Helsinki vaan Espoo", "asun Rovaniemellä en Kemissä", "ei se oo Lahti
 # vaan Hollola".
 NEGATION_WINDOW = 3
-# A negation does not reach past these: "ei Helsinki VAAN Espoo".
-CLAUSE_BREAKS = frozenset({"vaan", "mutta", "kun", "koska", "ja"})
+# Swedish and English say it the same way: "int Vasa, ja bor i Korsholm", "Espoo not Helsinki".
+# ("nej" and "no" answer the question before; they do not negate the name after them.)
+PLACE_NEGATIONS = NEGATIONS | frozenset({"inte", "int", "icke", "not", "never"})
+# A negation does not reach past these: "ei Helsinki VAAN Espoo", "not Vasa BUT Korsholm".
+CLAUSE_BREAKS = frozenset({"vaan", "mutta", "kun", "koska", "ja", "utan", "men", "but", "och"})
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -61,7 +64,7 @@ def is_negated(text: str, start: int) -> bool:
     for word in reversed(preceding):
         if word in CLAUSE_BREAKS:
             return False
-        if word in NEGATIONS:
+        if word in PLACE_NEGATIONS:
             return True
     return False
 

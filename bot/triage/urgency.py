@@ -22,13 +22,21 @@ is read as secrets given too.
 A remote-control program put on the computer at a stranger's request ("mies käski asentaa
 anydeskin ja se on nyt mun koneella") hands over everything typed on it, codes included: it is
 read as secrets given, and gets the same steps.
+
+In a Swedish or English conversation (`language` "sv" or "en") the same three situations are
+read from the language's cues as well (bot/triage/cues_sv.py, cues_en.py): "jag gav mina
+bankkoder till en som ringde", "money is gone from my account". Swedish and English mark no
+tense on a base form to look up, so the tables list the past forms themselves, and the person
+from the subject before the verb ("i called the bank and asked" is the person's own call).
 """
 
 from __future__ import annotations
 
 import re
+from types import ModuleType
 from typing import List, Optional, Sequence
 
+from bot.triage import foreign
 from bot.triage.permission import PERMISSION_WORDS
 from bot.triage.words import Word, clauses, negated, sentences, words_of
 
@@ -193,11 +201,28 @@ NEGATION_WINDOW = 5
 NEARBY = 10
 
 
-def urgent_situation(text: str, scam_context: bool = False) -> Optional[str]:
+#: The situations, most urgent first: when two are told, the steps of the first are said.
+SITUATIONS = (GAVE_SECRETS, MONEY_GONE, CALLER_ASKING)
+
+
+def urgent_situation(
+    text: str, scam_context: bool = False, language: Optional[str] = "fi"
+) -> Optional[str]:
     """Which urgent situation the message describes, or None.
 
     `scam_context`: the conversation is already about a scam, so money paid is money gone.
+    `language`: the conversation's language (None is Finnish); in Swedish and English the
+    message is read with that language's cues too, and the more urgent reading wins.
     """
+    found = _finnish_situation(text, scam_context)
+    table = foreign.cues(language)
+    if table is None:
+        return found
+    told = {found, _foreign_situation(text, scam_context, table)}
+    return next((situation for situation in SITUATIONS if situation in told), None)
+
+
+def _finnish_situation(text: str, scam_context: bool) -> Optional[str]:
     words = words_of(text)
     link_seen = any(word.is_(LINKS) for word in words)
     # Per sentence: in "saanko kirjautua äidin tunnuksilla? se on antanu luvan" what was given
@@ -378,3 +403,200 @@ def _caller_asking(words: Sequence[Word]) -> bool:
     ]
     secret = any(word.is_(SECRETS) or word.starts_with(("pankkitun", "tunnuslu")) for word in words)
     return calling and bool(asking) and secret
+
+
+# ------------------------------------------------------------------ Swedish and English
+# The same three situations on the cue tables of bot/triage/cues_sv.py and cues_en.py.
+
+
+def _foreign_situation(text: str, scam_context: bool, table: ModuleType) -> Optional[str]:
+    words = foreign.tokens(text)
+    link_seen = foreign.has(words, table.LINKS)
+    parts = [foreign.tokens(sentence) for sentence in foreign.sentences(text)]
+    if (
+        _f_approved(words, table)
+        or _f_remote_access(words, table)
+        or any(_f_account_taken(part, table) for part in parts)
+        or any(_f_gave_secrets(part, link_seen, table) for part in parts)
+    ):
+        return GAVE_SECRETS
+    clauses = foreign.clauses(text, table.BUT)
+    if any(_f_money_gone(clause, scam_context, table) for clause in clauses):
+        return MONEY_GONE
+    if _f_caller_asking(words, table):
+        return CALLER_ASKING
+    return None
+
+
+def _f_hypothetical(words: Sequence[str], index: int, table: ModuleType) -> bool:
+    """ "if i gave", "om jag ger": a worry, not a story (Swedish "om" only before a subject)."""
+    start = max(0, index - NEGATION_WINDOW)
+    return any(
+        word in table.HYPOTHETICAL
+        or (
+            word in table.HYPOTHETICAL_WITH_SUBJECT
+            and position + 1 < len(words)
+            and words[position + 1] in table.SUBJECTS
+        )
+        for position, word in enumerate(words[start:index], start)
+    )
+
+
+def _f_told(words: Sequence[str], index: int, table: ModuleType) -> bool:
+    """Not negated, not a worry: something that happened."""
+    return not foreign.negated_by(words, index, table, NEGATION_WINDOW) and not _f_hypothetical(
+        words, index, table
+    )
+
+
+def _f_first_person(words: Sequence[str], index: int, table: ModuleType) -> bool:
+    """The person themself does it: "i called the bank and asked", "jag tog ut pengar"."""
+    return foreign.nearest_subject(words, index, table.SUBJECTS) in table.FIRST_PERSON
+
+
+def _f_giving_verbs(words: Sequence[str], table: ModuleType) -> List[int]:
+    """Past giving or typing ("gave", "skrev in"), not reported speech ("said he was")."""
+    verbs = set(foreign.positions(words, table.GIVING))
+    for index in foreign.positions(words, table.GIVING_AMBIGUOUS):
+        before = words[max(0, index - 2) : index]
+        modal = bool(before) and (
+            before[-1] in table.NON_PAST_BEFORE
+            or (
+                len(before) == 2
+                and before[0] in table.NON_PAST_BEFORE
+                and before[1] in table.SUBJECTS
+            )
+        )
+        if not modal:
+            verbs.add(index)
+    for index in foreign.positions(words, table.GIVING_INFINITIVE):
+        before = words[max(0, index - 4) : index]
+        if foreign.has(before, table.GIVING_AUX):
+            verbs.add(index)  # "råkade skriva in", "managed to type"
+    reported = {start - 1 for start in foreign.positions(words, table.REPORTED)} | {
+        start - 1
+        for start in foreign.positions(words, table.REPORTED_SPEECH)
+        if start and words[start - 1] in table.SPEECH_VERBS
+    }
+    return [i for i in sorted(verbs - reported) if _f_told(words, i, table)]
+
+
+def _f_gave_secrets(words: Sequence[str], link_seen: bool, table: ModuleType) -> bool:
+    """A past giving near a secret; not a code typed wrong, nor codes typed into the real
+    service with no sign of a scam in the sentence ("i entered my codes in the online bank")."""
+    verbs = _f_giving_verbs(words, table)
+    if not verbs:
+        return False
+    if (
+        not link_seen
+        and foreign.has(words, table.LEGIT_SERVICES)
+        and not foreign.has(words, table.SCAM_SIGNS)
+    ):
+        return False
+    scam_told = link_seen or foreign.has(words, table.SCAM_SIGNS)
+    cards = foreign.positions(words, table.CARDS) if scam_told else []
+    secrets = [
+        i
+        for i in foreign.positions(words, table.SECRETS) + cards
+        if not table.WRONG & set(words[max(0, i - 2) : i])
+    ]
+    if link_seen:
+        secrets += foreign.positions(words, table.DETAILS)
+    return foreign.near(verbs, secrets, NEARBY)
+
+
+def _f_approved(words: Sequence[str], table: ModuleType) -> bool:
+    """ "approved the login in the app", "godkände i appen": what someone else started."""
+    verbs = [i for i in foreign.positions(words, table.APPROVING) if _f_told(words, i, table)]
+    return foreign.near(verbs, foreign.positions(words, table.APPROVED), 4)
+
+
+def _f_remote_access(words: Sequence[str], table: ModuleType) -> bool:
+    """ "i installed anydesk", "he told me to download teamviewer", "bad mig installera"."""
+    programs = foreign.positions(words, table.REMOTE_ACCESS)
+    if not programs:
+        return False
+    installed = [
+        i
+        for i in foreign.positions(words, table.INSTALLING)
+        if _f_told(words, i, table)
+        and not any(word in table.INSTALL_QUESTION for word in words[max(0, i - 4) : i])
+    ]
+    commanded = [
+        i
+        for i in foreign.positions(words, table.INSTALL)
+        if any(foreign.is_word(word, table.COMMANDED) for word in words[max(0, i - 4) : i])
+        and not foreign.negated_by(words, i, table, NEGATION_WINDOW)
+    ]
+    return foreign.near(installed + commanded, programs, NEARBY)
+
+
+def _f_account_taken(words: Sequence[str], table: ModuleType) -> bool:
+    """ "my facebook was hacked", "nån har tagit över mitt konto"; not "is my email hacked"."""
+    if not words:
+        return False
+    asked = words[0] in table.QUESTION_START
+    taken = [
+        i
+        for i in foreign.positions(words, table.HIJACKED)
+        if not asked
+        and _f_told(words, i, table)
+        and not any(word in table.WONDERING for word in words[:i])
+    ]
+    return foreign.near(taken, foreign.positions(words, table.ACCOUNT_WORDS), NEARBY)
+
+
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:e|eur|euro|euros|€|kr)?")
+
+
+def _f_is_amount(word: str) -> bool:
+    return _AMOUNT.fullmatch(word) is not None and (not word.isdigit() or len(word) >= 2)
+
+
+def _f_money_gone(words: Sequence[str], scam_context: bool, table: ModuleType) -> bool:
+    """Money and a past taking near it in one clause: "money is gone from my account",
+    "pengarna har försvunnit från kontot"; in a scam conversation money paid too."""
+    accounts = set(foreign.positions(words, table.ACCOUNTS))
+    amounts = [i for i, word in enumerate(words) if _f_is_amount(word)]
+    money = sorted(set(foreign.positions(words, table.MONEY) + amounts))
+    real_money = [i for i in money if i not in accounts]  # "lost access to my account" is no loss
+    taken = []
+    for i in foreign.positions(words, table.TAKING):
+        after = words[i + 1 : i + 4]
+        if after[:1] and after[0] in table.TAKING_NOT_BEFORE:
+            continue  # "took over", "tog hand om"
+        if table.TIME_WORDS & set(after):
+            continue  # "it took a long time"
+        if _f_first_person(words, i, table) and not (i and words[i - 1] in table.PASSIVE):
+            continue  # "i transferred money to savings", "jag tog ut pengar"
+        taken.append(i)
+    if accounts:
+        taken += foreign.positions(words, table.LEAVING)
+    taken += foreign.positions(words, table.MISSING)
+    if scam_context:
+        taken += foreign.positions(words, table.PAYING)
+        taken += [
+            i
+            for i in foreign.positions(words, table.PAYING_INFINITIVE)
+            if foreign.has(words[max(0, i - 4) : i], table.GIVING_AUX)
+        ]
+    taken = [i for i in taken if _f_told(words, i, table)]
+    losing = [i for i in foreign.positions(words, table.LOSING) if _f_told(words, i, table)]
+    return foreign.near(taken, money, 5) or foreign.near(losing, real_money, 5)
+
+
+def _f_caller_asking(words: Sequence[str], table: ModuleType) -> bool:
+    """Someone calls and asks for a secret: not the person's own call, nor a "how" question."""
+    calling = foreign.has(words, table.CALLING_NOUNS) or any(
+        not _f_first_person(words, i, table) and _f_told(words, i, table)
+        for i in foreign.positions(words, table.CALLING_VERBS)
+    )
+    asking = [
+        i
+        for i in foreign.positions(words, table.ASKING)
+        if not any(word in table.MODALS for word in words[max(0, i - 4) : i])
+        and not _f_first_person(words, i, table)
+        and not foreign.negated_by(words, i, table, NEGATION_WINDOW)
+        and not (i + 1 < len(words) and words[i + 1] in table.HOW)
+    ]
+    return calling and bool(asking) and foreign.has(words, table.SECRETS)

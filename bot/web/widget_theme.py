@@ -21,7 +21,8 @@ phone number, a link or an image of their own:
 - ``municipality``: a current Finnish municipality by name or code, given back as its Finnish
   name; the page sends it with its greeting, and the assistant uses it as the place until the
   person names another (actions/small_talk.py). Otherwise none.
-- ``language``: only Finnish exists yet; any other value gives ``fi`` without complaint.
+- ``language``: ``fi``, ``sv`` or ``en``, the language the conversation opens in; any other
+  value gives ``fi`` without complaint.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ import logging
 import re
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence
 from urllib.parse import urlsplit
+
+from bot.language.detect import LANGUAGES as LANGUAGE_CODES
+from bot.language.detect import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +45,9 @@ MIN_CONTRAST = 4.5
 WHITE = "#ffffff"
 #: The bot bubble's background in chat.css (``--bot``); links in the colour sit on it.
 BOT_BUBBLE = "#eef4f8"
-LANGUAGES = ("fi",)
+LANGUAGES = LANGUAGE_CODES
 DEFAULT_LANGUAGE = "fi"
+MAX_LANGUAGE_TAG = 16
 
 _NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .,'’&()–-])*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -109,7 +114,10 @@ def checked_logo(raw: Optional[str], frame_origins: Sequence[str]) -> Optional[s
 
 
 def checked_language(raw: Optional[str]) -> str:
-    return raw if raw in LANGUAGES else DEFAULT_LANGUAGE
+    """One of the assistant's languages ("sv-FI" is Swedish), else Finnish."""
+    if not isinstance(raw, str) or len(raw) > MAX_LANGUAGE_TAG or ";" in raw:
+        return DEFAULT_LANGUAGE
+    return normalise(raw) or DEFAULT_LANGUAGE
 
 
 def known_municipality(value: str) -> Optional[str]:

@@ -12,6 +12,7 @@ def make_tracker(
     slots: Optional[Dict[str, Any]] = None,
     events_after_user: Optional[List[Dict[str, Any]]] = None,
     sender_id: str = "test-user",
+    events_before: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
     """A tracker whose latest user message is `text`, followed by `events_after_user`."""
     latest = {
@@ -20,6 +21,7 @@ def make_tracker(
         "entities": entities or [],
     }
     events = [
+        *(events_before or []),
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": latest},
         *(events_after_user or []),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.evaluation.heldout import HELDOUT_FILE, load_heldout
+from bot.evaluation.heldout import HELDOUT_FILE, HELDOUT_FILES, load_heldout
 from bot.evaluation.metrics import score
 from bot.evaluation.triage import report_name
 from bot.paths import PROJECT_ROOT
@@ -15,8 +15,10 @@ from bot.places.index import get_index
 from bot.triage.labels import ASKERS, NEED_LEVELS, TOPICS
 
 DEV_FILE = PROJECT_ROOT / "evaluation" / "dev.jsonl"
-FRESH_FILES = sorted((PROJECT_ROOT / "evaluation").glob("fresh20*.jsonl"))
-EVALUATION_SETS = [HELDOUT_FILE, DEV_FILE]
+FRESH_FILES = sorted((PROJECT_ROOT / "evaluation").glob("fresh20*.jsonl")) + sorted(
+    (PROJECT_ROOT / "evaluation").glob("triage_*_blind2.jsonl")
+)
+EVALUATION_SETS = [*HELDOUT_FILES.values(), DEV_FILE]
 MIN_WORDS = 4
 
 
@@ -59,6 +61,7 @@ def test_a_broken_line_names_its_file_and_line(tmp_path):
 def test_report_names():
     assert report_name(HELDOUT_FILE) == "triage_evaluation"
     assert report_name(Path("evaluation/dev.jsonl")) == "triage_evaluation_dev"
+    assert report_name(HELDOUT_FILES["sv"]) == "triage_evaluation_triage_sv"
 
 
 def test_need_level_is_scored_only_where_the_message_states_it():

@@ -8,7 +8,7 @@ from typing import Callable, Dict, List
 import pytest
 import yaml
 
-from bot.domain_files import load_responses
+from bot.domain_files import load_responses, variation_language
 from bot.limits import LIMITS_FILE, LimitsConfigError, default_limits, load_limits
 from bot.paths import DOMAIN_DIR
 from bot.triage.labels import TOPICS
@@ -67,11 +67,14 @@ def _referenced_voiced_responses() -> List[str]:
     return sorted(names)
 
 
-def _variations(name: str) -> Dict[str, str]:
-    """Voice -> text: "self" for the unconditional variation, else the asker value."""
+def _variations(name: str, language: str = "fi") -> Dict[str, str]:
+    """Voice -> text in `language`: "self" for the variation with no asker condition, else the
+    asker value."""
     voices: Dict[str, str] = {}
     for variation in load_responses()[name]:
-        condition = variation.get("condition") or []
+        if variation_language(variation) != language:
+            continue
+        condition = [c for c in variation.get("condition") or [] if c.get("name") != "language"]
         if not condition:
             voices["self"] = variation["text"]
             continue
@@ -92,9 +95,18 @@ def test_every_limit_text_exists_in_three_voices(name: str) -> None:
     assert len({voices["self"], voices["relative"], voices["advisor"]}) == 3, name
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
 @pytest.mark.parametrize("name", _referenced_voiced_responses())
-def test_no_invented_numbers_and_only_known_addresses(name: str) -> None:
-    for text in _variations(name).values():
+def test_every_limit_text_has_three_voices_in_swedish_and_english(name: str, language: str) -> None:
+    voices = _variations(name, language)
+    assert set(voices) == {"self", "relative", "advisor"}, name
+    assert len(set(voices.values())) == 3, name
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+@pytest.mark.parametrize("name", _referenced_voiced_responses())
+def test_no_invented_numbers_and_only_known_addresses(name: str, language: str) -> None:
+    for text in _variations(name, language).values():
         assert not re.search(r"\d{3}[ -]?\d{3}", text), f"{name}: looks like a phone number"
         assert not re.search(r"\bklo\b|\d{1,2}[.:]\d{2}\s*[-–]", text), f"{name}: opening hours?"
         addresses = set(re.findall(r"\b[\w.-]+\.fi(?:/[\w-]+)?", text))

@@ -126,7 +126,7 @@ async def test_the_theme_route_gives_only_checked_values(server: str) -> None:
         "color": "#3399ff",  # too light for white text
         "logo": "https://muu.example/logo.png",
         "municipality": "Hailuoto",
-        "language": "sv",
+        "language": "sv-FI; x",
     }
     async with aiohttp.ClientSession() as session:
         async with session.get(f"{server}/theme", params=query) as answer:

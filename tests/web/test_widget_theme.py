@@ -150,9 +150,13 @@ def test_an_unknown_municipality_is_not_used(raw: str) -> None:
     assert known_municipality(raw) is None
 
 
-@pytest.mark.parametrize("raw", ["fi", "sv", "en", "", None, "fi-FI; drop table"])
-def test_the_language_is_finnish_whatever_is_asked(raw) -> None:
-    assert checked_language(raw) == "fi"
+@pytest.mark.parametrize(
+    ("raw", "language"),
+    [("fi", "fi"), ("sv", "sv"), ("en", "en"), ("sv-FI", "sv"), ("EN", "en")]
+    + [(raw, "fi") for raw in ("", None, "de", "fi-FI; drop table", "sv" * 20)],
+)
+def test_the_language_is_one_of_the_three_else_finnish(raw, language) -> None:
+    assert checked_language(raw) == language
 
 
 def test_the_whole_theme_from_a_query_as_sanic_parses_it() -> None:
@@ -169,7 +173,7 @@ def test_the_whole_theme_from_a_query_as_sanic_parses_it() -> None:
         "color": "#00528a",
         "logo": f"{HAILUOTO_SITE}/logo.svg",
         "municipality": "Hailuoto",
-        "language": "fi",
+        "language": "sv",
     }
 
 

@@ -99,6 +99,11 @@
     scheduleIdleCheck();
   }
 
+  function pageLanguage() {
+    var embedding = siteLanguage || document.documentElement.lang || "fi";
+    return embedding.slice(0, 16);
+  }
+
   function ensureSender() {
     if (conversation) { return Promise.resolve(conversation.sender); }
     return request("POST", "session").then(function (reply) {
@@ -408,7 +413,13 @@
     keepComposerInView();
     var mine = generation;
     return ensureSender().then(function (sender) {
-      return request("POST", "turn", { sender: sender, message: text, message_id: message.id });
+      var body = { sender: sender, message: text, message_id: message.id };
+      // The page's language opens the conversation; after that the person's words decide.
+      if (!conversation.languageSent) {
+        body.metadata = { language: pageLanguage() };
+        conversation.languageSent = true;
+      }
+      return request("POST", "turn", body);
     }).then(function (reply) {
       if (mine === generation) { answered(reply, message, bubble); }
     }, function (failure) {
@@ -635,10 +646,14 @@
 
   // The greeting names the embedding site's municipality, if it set one: the assistant takes
   // it as the place until the person names another (actions/small_talk.py).
+  // The greeting is also said in the site's language (set by widget.js or the page's lang).
   var defaultPlace = null;
+  var siteLanguage = null;
 
   function greeting() {
-    return defaultPlace ? "/greet" + JSON.stringify({ municipality: defaultPlace }) : "/greet";
+    var values = { language: pageLanguage() };
+    if (defaultPlace) { values.municipality = defaultPlace; }
+    return "/greet" + JSON.stringify(values);
   }
 
   function begin() {
@@ -667,5 +682,6 @@
     return window.digitukiTheme; // embed.js: the embedding site's checked settings
   }).then(function (theme) {
     defaultPlace = (theme && theme.municipality) || null;
+    siteLanguage = (theme && theme.language) || null;
   }).then(begin);
 })();

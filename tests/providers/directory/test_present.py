@@ -81,15 +81,37 @@ def test_every_response_named_in_the_code_is_in_the_domain():
     for form in ("in_person", "remote", "phone", "home_visit", "course"):
         assert f"utter_label_form_{form}" in OWN
     assert all(f"utter_label_weekday_{day}" in OWN for day in range(7))
+    assert all(f"utter_label_language_{code}" in OWN for code in ("fi", "sv", "en"))
+    assert "utter_label_and" in OWN
 
 
-def test_conditional_responses_have_every_voice_and_a_default():
+def _language(variant):
+    """A variation's language: its `language` condition, Finnish without one."""
+    conditions = variant.get("condition") or []
+    return next((c["value"] for c in conditions if c["name"] == "language"), "fi")
+
+
+def _voices(variants):
+    return {c["value"] for v in variants for c in v.get("condition") or [] if c["name"] == "asker"}
+
+
+def test_conditional_responses_have_every_voice_and_a_default_in_each_language():
+    """Each language has the Finnish voices and one default of its own: otherwise a Swedish
+    relative's variation and the Finnish relative's would be equally specific."""
     for name, variants in OWN.items():
-        conditions = [v.get("condition") for v in variants]
-        if any(conditions):
-            voices = {c[0]["value"] for c in conditions if c}
-            assert voices == {"relative", "advisor"}, name
-            assert sum(1 for c in conditions if not c) == 1, name
+        by_language = {}
+        for variant in variants:
+            by_language.setdefault(_language(variant), []).append(variant)
+        finnish_voices = _voices(by_language["fi"])
+        assert finnish_voices in (set(), {"relative", "advisor"}), name
+        for language, group in by_language.items():
+            assert _voices(group) == finnish_voices, (name, language)
+            defaults = [
+                v
+                for v in group
+                if not [c for c in v.get("condition") or [] if c["name"] != "language"]
+            ]
+            assert len(defaults) == 1, (name, language)
 
 
 def test_a_municipality_answer():

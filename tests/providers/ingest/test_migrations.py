@@ -80,3 +80,32 @@ def test_0002_backfills_the_search_projection_of_existing_offers(empty_engine):
             text("SELECT channel_type, latitude, longitude FROM support_offer")
         ).one()
     assert tuple(row) == ("ServiceLocation", 65.0, 25.5)
+
+
+def test_0003_adds_empty_language_versions_that_fall_back_to_finnish(empty_engine):
+    from sqlalchemy.orm import Session
+
+    from bot.directory.models import ProviderLocation, in_language
+
+    with empty_engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        connection.execute(
+            text(
+                "INSERT INTO provider_location (id, source, source_id, channel_type, name_fi,"
+                " summary_fi, street_address, post_office, coordinates_approximate,"
+                " is_nationwide, is_sample, last_imported_at, content_hash) VALUES (7, 'ptv',"
+                " 'x', 'ServiceLocation', 'Kirjasto', 'Apua.', 'Kirjastokatu 1', 'VAASA', false,"
+                " false, false, '2025-01-01 00:00:00', 'h')"
+            )
+        )
+    upgrade_to_head(empty_engine)
+    with Session(empty_engine, future=True) as session:
+        location = session.get(ProviderLocation, 7)
+        assert (location.summary_sv, location.street_address_sv, location.post_office_sv) == (
+            None,
+            None,
+            None,
+        )
+        assert in_language(location, "name", "sv") == "Kirjasto"
+        assert in_language(location, "summary", "en") == "Apua."
+        assert in_language(location, "street_address", "sv") == "Kirjastokatu 1"
