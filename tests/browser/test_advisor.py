@@ -19,7 +19,9 @@ from tests.browser.test_layout import WIDEST
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = PROJECT_ROOT / "results" / "screenshots"
-CLIENT = "asiakkaani on 80-vuotias, ei osaa käyttää verkkopankkia, asuu Oulussa"
+# The client's story states level 3 in AUTA's own words ("ei ole koskaan käyttänyt"): "ei osaa
+# käyttää" alone reads as level 2 or 3 depending on the model, and this test is about the note.
+CLIENT = "asiakkaani on 80-vuotias, ei ole koskaan käyttänyt verkkopankkia, asuu Oulussa"
 LEVEL_THREE = "Taso 3: ei käytä, tarvitsee tukea"
 
 
