@@ -260,7 +260,7 @@ class ActionTriageNext(Action):
             )
             and any(name in SEARCH_SLOTS for name in set_now),
         )
-        understood = summary(domain, triage, conversation_language(tracker))
+        understood = summary(domain, triage, language)
         # A place alone is echoed by the providers' intro ("apua näistä paikoista (Oulu)").
         reflect = any(name in REFLECTED_SLOTS for name in set_now)
         # An advisor's completed triage ends with the summary to copy: the same, said once.
