@@ -85,6 +85,9 @@ _SLANG_CITIES: Mapping[str, str] = {"stadi": "helsinki", "manse": "tampere"}
 PLACE_PREPOSITIONS: FrozenSet[str] = frozenset(
     {"i", "från", "till", "nära", "utanför", "in", "near", "from", "to", "around", "outside"}
 )
+#: Of those, the ones that say "in" or "near": a first name does not follow them ("i lovisa",
+#: "in kaarina"), while "från kaarina" or "to simo" may be a person.
+LOCATIVE_PREPOSITIONS: FrozenSet[str] = frozenset({"i", "nära", "utanför", "in", "near", "outside"})
 #: Letters a spelling correction must keep from the start of the typed word.
 SAME_START = 4
 _INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
@@ -260,6 +263,9 @@ class PlaceTextSearch:
         elif surface[:1].isupper() and lower[:-1] in self._swedish_only and lower.endswith("s"):
             # A Swedish genitive: "Esbos bibliotek".
             found.append(_Candidate(self._names[lower[:-1]], "name", False, "genitiv", True))
+        elif lower in self._post_offices:
+            # A post office name Voikko does not know, as written: "i Ekenäs", "in ekenäs".
+            found.append(_Candidate(self._post_offices[lower], "post_office", False, "", False))
         for base in sorted(self._forms.get(lower, ())):
             found.append(_Candidate(self._names[base], "name", False, "", False))
         head, colon, ending = lower.partition(":")
@@ -302,30 +308,45 @@ class PlaceTextSearch:
                 or self._place_context(tokens, i)
                 or self._living_verb_before(tokens, i, text)
             )
+        preceding = tokens[i - 1].text.lower() if i > 0 else ""
+        # "in kotka", "i hangö", "from salo": a Swedish or English preposition of place settles
+        # what a Finnish word such as "kotka" (eagle) or "lahti" (bay) would leave open.
+        after_preposition = preceding in PLACE_PREPOSITIONS
         if candidate.via == "post_office":
-            return capitalised and not self.is_ambiguous(surface)
+            return (capitalised or after_preposition) and not self.is_ambiguous(surface)
         municipality = self._municipality(candidate.code)
         name = municipality.name_fi.lower() if municipality else ""
         locative = candidate.case in _LOCATIVE_CASES
         lives_there = locative and self._living_verb_after(tokens, i)  # "nokialla asuu"
         if name in BRAND_NAMES:
             return (capitalised and locative) or lives_there or self._place_context(tokens, i)
-        after_preposition = i > 0 and tokens[i - 1].text.lower() in PLACE_PREPOSITIONS
         if name in PERSON_NAMES:
             # "inarista", "Kaarinassa": a person is not talked of in the inner locatives.
             return (
                 candidate.case in _INNER_LOCATIVE_CASES
                 or self._place_context(tokens, i)
                 or (after_preposition and capitalised)
+                or preceding in LOCATIVE_PREPOSITIONS
             )
         if candidate.swedish_only:
-            return capitalised or after_preposition or len(tokens) == 1
+            return capitalised or after_preposition or self._stands_alone(tokens, i, text)
         if capitalised or name in NEVER_AMBIGUOUS or not self.is_ambiguous(surface):
             return True
         return (
             self._place_context(tokens, i)
+            or after_preposition
             or lives_there
             or (locative and self._living_verb_before(tokens, i, text))
+        )
+
+    @staticmethod
+    def _stands_alone(tokens: Sequence[_Token], i: int, text: str) -> bool:
+        """The name is a sentence of its own: the whole message, or after a full stop at the
+        end ("routern blinkar rött. hangö"), where people add where they live."""
+        before = text[tokens[i - 1].end : tokens[i].start] if i > 0 else "."
+        after = text[tokens[i].end : tokens[i + 1].start] if i + 1 < len(tokens) else "."
+        return bool(_PUNCTUATION.search(before)) and bool(
+            _PUNCTUATION.search(after) or i + 1 == len(tokens)
         )
 
     def is_ambiguous(self, surface: str) -> bool:

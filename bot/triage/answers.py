@@ -349,7 +349,8 @@ def _f_uses_but_needs_help(words: Sequence[str], table: ModuleType) -> bool:
 
 
 def _f_story_level(text: str, table: ModuleType) -> Optional[str]:
-    """ "uses X but needs help / cannot find" is level 2, "has never used" level 3."""
+    """ "uses X but needs help / cannot find" and "it stopped working" are level 2, "has never
+    used" level 3."""
     words = foreign.tokens(text)
     but = next((i for i, word in enumerate(words) if word in table.BUT), None)
     head = words[:but] if but is not None else words
@@ -361,6 +362,12 @@ def _f_story_level(text: str, table: ModuleType) -> Optional[str]:
         trouble = any(word in table.NEGATIONS for word in tail)
         if trouble or foreign.has(tail, table.HELP):
             return LIGHT
+    if not never and (
+        foreign.has(words, table.WORKED_BEFORE) or foreign.has(words, table.EVERYDAY_USE)
+    ):
+        # "mobilcertifikatet slutade funka", "she uses the laptop daily for email": they use
+        # digital services and this one thing needs a hand.
+        return LIGHT
     return None
 
 

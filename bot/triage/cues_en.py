@@ -266,6 +266,18 @@ KNOWS_ALONE = (
     "ill figure it out", "independently", "do it alone",
 )  # fmt: skip
 USING = ("use", "uses", "using", "do use", "i use", "she uses", "he uses")
+#: Everyday use said in passing: "she uses the laptop daily", "i send messages fine".
+EVERYDAY_USE = (
+    "uses/use/using ~3 daily/fine/ok/okay/already", "every day", "everyday", "daily",
+    "send*/use*/do/does ~3 fine/ok/okay", "ok/okay/fine with computers/phones/tech*",
+)  # fmt: skip
+#: Something the person used and that stopped working: they use it and need a hand (level 2).
+WORKED_BEFORE = (
+    "stopped/stops working", "dont/doesnt/wont/didnt work/open/load anymore/any",
+    "no longer work*", "used to work", "usually work*", "always worked", "worked before",
+    "forgot/forgotten/lost ~1 password*/pin*/code*/username*", "after the/an ~1 update*",
+    "can/could log/login/sign ~1 but", "was working",
+)  # fmt: skip
 #: A word of skill, not use: "i can use my phone well" speaks of skill.
 SKILL = ("know how", "knows how", "can", "good at", "able")
 #: An ability the person lacks, the negation in the cue: "cant use", "doesnt understand".

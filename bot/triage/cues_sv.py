@@ -259,6 +259,18 @@ KNOWS_ALONE = (
     "vet hur", "kan göra det själv",
 )  # fmt: skip
 USING = ("använder", "brukar använda", "sköter", "använder mig av")
+#: Everyday use said in passing: "hon ringer och tar bilder varje dag", "använder datorn dagligen".
+EVERYDAY_USE = (
+    "använder ~3 varje dag/vecka", "använder ~3 dagligen", "~2 varje dag", "dagligen",
+    "brukar bara ~2", "klarar ~1 sig/mej/mig bra ~2 annars", "annars ~2 bra",
+)  # fmt: skip
+#: Something the person used and that stopped working: they use it and need a hand (level 2).
+WORKED_BEFORE = (
+    "slutade funka/fungera/gå", "funkar/fungerar/går int/inte längre/mera/mer",
+    "brukar ~1 funka/fungera/gå", "har/hade ~2 använt/läst/gjort/skött ~3 förut/förr/innan",
+    "har/hade glömt ~1 lösenord*/kod*/koden/pin*/användarnamn*", "glömt ~1 lösenord*/pin*",
+    "efter ~1 uppdatering*", "har/hade ~1 fungerat/funkat",
+)  # fmt: skip
 SKILL = ("kan", "vet hur", "klarar", "duktig", "bra på")
 NEGATED_ABILITY = ("oförmögen", "inte i stånd", "har ingen aning hur", "ingen aning om hur")
 ABILITY = (

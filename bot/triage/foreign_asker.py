@@ -8,6 +8,9 @@ or English message gets the same three checks from its own words:
   or by naming a client: that is an advisor, whatever the classifier guessed.
 * A first message guessed to be a relative's that names nobody else and speaks in the first
   person is the writer's own ("ja ska söka bostadsbidrag men fattar int...").
+* A first message that says a close person (or "hon", "she") cannot, has not or needs
+  something ("Min svärmor på Kimitoön har ingen dator", "my uncle has a memory illness") is a
+  relative's, whatever the classifier guessed; so is "kan ni hjälpa min man".
 * A short first message with no asker guessed says it by its subject: "hon bor i Helsingfors",
   "he has no computer" (someone else's need), "ja har aldrig använt nätbank", "im in espoo" (the
   writer's own).
@@ -23,6 +26,7 @@ from bot.triage.labels import ASKERS
 SELF, RELATIVE, ADVISOR = ASKERS
 
 _FLAGS = re.IGNORECASE
+_APOSTROPHES = str.maketrans({"'": "", "’": ""})
 
 #: Places and roles of people who help others with digital matters.
 _HELPER_PLACES = {
@@ -81,6 +85,35 @@ _FIRST_PERSON_START = {
     "sv": r"^\W*(?:nej\W+|jo\W+)?(?:jag|ja|vi)\s+(?!tack\b)\w+",
     "en": r"^\W*(?:no\W+|yes\W+)?(?:i|i'm|im|i've|ive|we)\b",
 }
+#: Close people who can be the one in need (the pronouns are in _THIRD_PERSON_NEED).
+_KIN = {
+    "sv": r"mamma|mamman|pappa|pappan|mor|far|mormor|morfar|farmor|farfar|mommo|moffa|fammo|"
+    r"faffa|son|sonen|dotter|dottern|bror|brodern|syster|systern|man|mannen|fru|frun|make|maken|"
+    r"maka|sambo|granne|grannen|svärmor|svärfar|föräldrar(?:na)?|moster|faster|morbror|farbror",
+    "en": r"mum|mom|mother|dad|father|parents|grand(?:ma|pa|mother|father|parents)|nan|granny|"
+    r"son|daughter|brother|sister|husband|wife|partner|neighbou?r|aunt|uncle|"
+    r"mother-in-law|father-in-law",
+}
+#: Someone else stated as the one who cannot, has not or needs: a close person (or "hon", "he")
+#: as the subject, a verb of having or being able, and within three words a sign of the need
+#: ("Min svärmor på Kimitoön har ingen dator", "hon kan int", "my uncle has a memory illness").
+_THIRD_PERSON_NEED = {
+    "sv": r"\b(?:hon|han|hen|(?:min|mitt|mina|vår)\s+(?:{kin})|(?:{kin}))\b"
+    r"(?:\s+(?:på|i)\s+\w+)?\s+(?:e|är|har|hade|kan|klarar|vet|förstår|ser|hör|vill|behöver|"
+    r"vågar|fick|använder|hittar|kommer)\b(?:\s+[\w-]+){{0,2}}?\s+(?:int|inte|ingen|inga|inget|"
+    r"aldrig|dåligt|lära|\d+|demens|alzheimer\w*|minnes\w+|afasi|blind|döv|bara\s+en\s+gammal)\b"
+    r"(?!\s+(?:tid|här|hemma|där))",
+    "en": r"\b(?:she|he|(?:my|our)\s+(?:{kin}))\b(?:\s+(?:in|from)\s+\w+)?\s+"
+    r"(?:is|has|had|can|cant|cannot|does|doesnt|did|didnt|never|needs|wants|got|knows|sees|hears|uses)\b"
+    r"(?:\s+[\w-]+){{0,2}}?\s*(?:not|no|never|cant|dont|doesnt|nothing|badly|poorly|learn|\d+|"
+    r"dementia|alzheimers?|memory|aphasia|blind|deaf|only\s+an?\s+old)\b"
+    r"(?!\s+(?:here|home|there|around|available|time))",
+}
+#: Asking help for someone: "kan ni hjälpa min man", "can you help my mum".
+_HELP_FOR_KIN = {
+    "sv": r"\bhjälpa\s+(?:min|mitt|mina|vår)\s+(?:{kin})\b",
+    "en": r"\bhelp\s+(?:my|our)\s+(?:{kin})\b",
+}
 #: A short answer: longer messages are stories the classifier reads as a whole.
 SHORT_ANSWER_WORDS = 10
 
@@ -99,6 +132,16 @@ def names_someone_else(text: str, language: str) -> bool:
     return bool(re.search(_OTHERS[language], text.lower()))
 
 
+def states_someone_elses_need(text: str, language: str) -> bool:
+    """Whether a close person (or "hon", "he") is said to be the one who cannot or needs."""
+    kin = _KIN[language]
+    lower = text.lower().translate(_APOSTROPHES)
+    return bool(
+        re.search(_THIRD_PERSON_NEED[language].format(kin=kin), lower)
+        or re.search(_HELP_FOR_KIN[language].format(kin=kin), lower)
+    )
+
+
 def weigh_foreign_asker(
     previous: Optional[str], stated: Optional[str], text: str, language: str
 ) -> Optional[str]:
@@ -110,6 +153,8 @@ def weigh_foreign_asker(
     if previous is not None:
         return stated
     lower = text.lower()
+    if stated in (None, SELF) and states_someone_elses_need(text, language):
+        return RELATIVE
     if stated == RELATIVE and not names_someone_else(text, language):
         return SELF if re.search(_FIRST_PERSON[language], lower) else stated
     if stated is None and len(lower.split()) <= SHORT_ANSWER_WORDS:

@@ -142,3 +142,43 @@ def test_name_in_keeps_a_name_that_is_no_municipality(language):
 )
 def test_name_in_with_bilingual_and_swedish_named_municipalities(name, language, shown):
     assert get_index().name_in(name, language) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Finnish names that are also everyday words (eagle, bay, grove, pitchfork) or first names
+        ("home care worker in salo. a client got a tablet", [("Salo", "salo")]),
+        ("my mom lives alone in kotka and we are in canada", [("Kotka", "kotka")]),
+        ("my grandma in hanko has cataract", [("Hanko", "hanko")]),
+        ("she live in loviisa, me in tallinn", [("Loviisa", "loviisa")]),
+        ("bills everywhere in his flat in lahdessa", [("Lahti", "lahdessa")]),
+        ("min mor (84) i lovisa har aldrig haft bankkoder", [("Loviisa", "lovisa")]),
+        # post office names of a municipality's towns, as written
+        ("jobbar som digistödjare här i ekenäs", [("Raasepori", "ekenäs")]),
+        ("the library in ekenäs", [("Raasepori", "ekenäs")]),
+        ("bor i Karis", [("Raasepori", "Karis")]),
+    ],
+)
+def test_a_preposition_of_place_settles_a_name_that_is_also_a_word(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave the codes to loviisa",  # a person: "to" is not "in"
+        "a message from kaarina",
+        "äiti kävi lahdessa uimassa",  # Finnish: a bay
+        "kotka lensi ohi",
+    ],
+)
+def test_a_name_that_is_also_a_word_needs_a_place_reading(text):
+    assert found(text) == []
+
+
+def test_a_swedish_name_as_its_own_last_sentence_is_where_the_writer_is():
+    assert found("internet e nere hemma sen måndag, routern blinkar rött. hangö") == [
+        ("Hanko", "hangö")
+    ]
+    assert found("routern blinkar rött hangö borde fixa") == []

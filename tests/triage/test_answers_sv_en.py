@@ -162,6 +162,18 @@ def test_an_explicit_level_anywhere(language, text, level):
         ("en", "i have never used omakanta", "demanding_support"),
         ("en", "mum cant use online banking", None),
         ("en", "i use whatsapp", None),
+        # something used that stopped working: uses it, needs a hand (level 2)
+        ("sv", "mobilcertifikatet slutade funka när ja bytte operatör", "light_support"),
+        ("sv", "skrivarn säger offline, brukar nog fungera", "light_support"),
+        ("sv", "ja har glömt lösenordet till min gmail", "light_support"),
+        ("sv", "har aldrig använt nätbanken och nu funkar int koderna längre", "demanding_support"),
+        ("en", "my laptop wont connect to wifi after the windows update", "light_support"),
+        ("en", "forgot my password for omavero", "light_support"),
+        ("en", "i can login but i dont understand the form", "light_support"),
+        ("en", "the bank app doesnt work", None),  # nothing says it ever did
+        ("sv", "hon ringer och tar bilder varje dag men hittar int whatsapp", "light_support"),
+        ("en", "popups on her laptop. she uses the laptop daily for email", "light_support"),
+        ("en", "how do i make a video call? i send messages fine", "light_support"),
     ],
 )
 def test_story_level_reads_only_the_auta_phrasings(language, text, expected):

@@ -77,3 +77,34 @@ def test_a_known_asker_is_kept_and_finnish_is_left_to_the_finnish_rules():
     assert weigh_foreign_asker("relative", None, "she has no computer", "en") is None
     assert weigh_foreign_asker("relative", "self", "han har ingen dator", "sv") == "self"
     assert weigh_foreign_asker(None, "self", "olen kirjastossa töissä", "fi") == "self"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Min svärmor på Kimitoön har ingen dator och kan int använda en heller"),
+        ("sv", "min mormor har alzheimer och nu vill nån myndighet att hon identifierar sig"),
+        ("sv", "Vi köpte en surfplatta till farfar. han har aldrig haft nån dator"),
+        ("sv", "kan ni hjälpa min man att få igång zoom?"),
+        ("en", "my uncle has a memory illness and keeps giving his card number away"),
+        ("en", "my mom is 87 and cant manage anything with phones"),
+        ("en", "can you help my dad with the netbank"),
+    ],
+)
+def test_a_close_persons_stated_need_is_a_relatives_whatever_the_guess(language, text):
+    assert weigh_foreign_asker(None, "self", text, language) == "relative"
+    assert weigh_foreign_asker(None, None, text, language) == "relative"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "dottern brukar hjälpa men hon e på semester, ja vet int hur man gör"),
+        ("sv", "min dotter köpte en ipad åt mej, har aldrig använt nåt sånt"),
+        ("sv", "han har inte tid att hjälpa mej, ja kan int logga in"),
+        ("en", "got a whatsapp from 'my son' asking for money. my son says its not him"),
+        ("en", "my daughter set it up but she is not here now and i dont know how"),
+    ],
+)
+def test_a_close_person_mentioned_in_passing_leaves_the_writers_own_need(language, text):
+    assert weigh_foreign_asker(None, "self", text, language) == "self"
