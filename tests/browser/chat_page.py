@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Union
+from urllib.parse import urlencode
 
 import requests
 from playwright.sync_api import Browser, BrowserContext, Frame, Locator, Page, expect
@@ -39,6 +40,13 @@ class Assistant:
 
     url: str
     tracker_db: Path
+    log_path: Optional[Path] = None
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The server's last log lines, for a failure message."""
+        if self.log_path is None or not self.log_path.exists():
+            return "(no server log)"
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     @property
     def page_url(self) -> str:
@@ -64,7 +72,11 @@ class ChatPage:
         self.page = page
         self.axe_source = axe_source
         self.errors: List[str] = []
+        #: What the page asked the server and got: printed when a wait fails, never asserted.
+        self.exchanges: List[str] = []
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("response", lambda reply: self.exchanges.append(f"{reply.status} {reply.url}"))
+        page.on("requestfailed", lambda request: self.exchanges.append(f"failed {request.url}"))
 
     @classmethod
     def open(
@@ -77,7 +89,10 @@ class ChatPage:
         reduced_motion: str = "reduce",
         clock: bool = False,
         before_load: Optional[Callable[[Page], None]] = None,
+        language: Optional[str] = None,
     ) -> ChatPage:
+        """``language``: the page's language as an embedding site sets it (``?language=sv``,
+        what widget.js sends for ``data-language``); by default none, the page's Finnish."""
         context = browser.new_context(
             viewport={"width": width, "height": height},
             reduced_motion=reduced_motion,  # type: ignore[arg-type]
@@ -89,10 +104,27 @@ class ChatPage:
         if before_load is not None:
             before_load(page)
         chat = cls(context, page, axe_source)
-        page.goto(assistant.page_url)
-        expect(chat.bot_bubbles).to_have_count(1, timeout=TURN_TIMEOUT_MS)  # the greeting
+        query = f"?{urlencode({'language': language})}" if language else ""
+        page.goto(assistant.page_url + query)
+        try:
+            expect(chat.bot_bubbles).to_have_count(1, timeout=TURN_TIMEOUT_MS)  # the greeting
+        except AssertionError as error:
+            raise AssertionError(chat.diagnosis(assistant)) from error
         chat.wait_for_turn()
         return chat
+
+    def diagnosis(self, assistant: Assistant) -> str:
+        """What the page showed and exchanged, and the server's log: why a wait ran out."""
+        return "\n".join(
+            [
+                f"status shown: {self.status.text_content()!r}",
+                f"page errors: {self.errors}",
+                "exchanges:",
+                *self.exchanges,
+                "server log:",
+                assistant.log_tail(),
+            ]
+        )
 
     @property
     def bot_bubbles(self) -> Locator:

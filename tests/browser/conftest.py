@@ -47,7 +47,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     try:
         seconds = process.wait_until_ready()
         print(f"\nassistant ready in {seconds:.1f} s")
-        yield Assistant(process.url, local / "tracker.sqlite3")
+        yield Assistant(process.url, local / "tracker.sqlite3", process.log_path)
     finally:
         process.stop()
 

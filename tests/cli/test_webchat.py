@@ -37,7 +37,9 @@ async def test_the_page_config_is_served_as_json(serve):
                 "idle_minutes",
                 "request_timeout_seconds",
                 "too_long_text",
+                "too_long_texts",
                 "national_contacts",
+                "national_contacts_texts",
             }
 
 

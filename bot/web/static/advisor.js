@@ -6,6 +6,7 @@
 // In a new conversation it first tells the assistant that an advisor is typing (POST
 // advisor-mode), so the assistant speaks the staff script from the next message on.
 // When chat.js wipes the conversation ("Aloita alusta", idle time), the note is wiped too.
+// The view's own words are in chat.js's tables (window.digitukiText), in the page's language.
 (function () {
   "use strict";
   var base = "/webhooks/webchat/";
@@ -13,7 +14,10 @@
   var noteBox = byId("referral-note");
   var statusBox = byId("referral-status");
   var log = byId("log");
-  var emptyNote = noteBox.innerHTML; // the page's own "fills in when the chat starts"
+  // The page's own "fills in when the chat starts", kept as nodes: chat.js puts it in the
+  // page's language at start-up, before the first note replaces it.
+  var emptyNote = Array.prototype.slice.call(noteBox.childNodes);
+  var say = window.digitukiText;
   var advisorSet = null; // the conversation already told that an advisor is typing
   var plainText = ""; // the shown note as plain text, for "Kopioi"
   var latest = 0; // answers to older requests are dropped
@@ -68,7 +72,8 @@
     latest += 1;
     advisorSet = null;
     plainText = "";
-    noteBox.innerHTML = emptyNote;
+    noteBox.textContent = "";
+    emptyNote.forEach(function (node) { noteBox.appendChild(node); });
     statusBox.textContent = "";
   }
 
@@ -88,8 +93,7 @@
       statusBox.textContent = "";
     }).catch(function () {
       if (mine !== latest) { return; }
-      statusBox.textContent = "Lähetettä ei saatu päivitettyä. Se päivittyy seuraavan " +
-        "vastauksen jälkeen.";
+      statusBox.textContent = say("referral_failed");
     });
   }
 
@@ -108,7 +112,7 @@
 
   function copy() {
     if (!plainText) {
-      statusBox.textContent = "Lähete on vielä tyhjä.";
+      statusBox.textContent = say("nothing_to_copy");
       return;
     }
     // The clipboard API needs a secure context (https or this computer); else the old way.
@@ -117,9 +121,9 @@
         return copyWithSelection(plainText);
       }) : copyWithSelection(plainText);
     copying.then(function () {
-      statusBox.textContent = "Kopioitu";
+      statusBox.textContent = say("copied");
     }, function () {
-      statusBox.textContent = "Kopiointi ei onnistunut. Valitse lähetteen teksti ja kopioi se.";
+      statusBox.textContent = say("copy_failed");
     });
   }
 
