@@ -32,6 +32,8 @@ evaluate: train
 	$(PY) -m bot evaluate triage --language en
 	$(PY) -m bot evaluate triage --data evaluation/triage_sv_blind2.jsonl
 	$(PY) -m bot evaluate triage --data evaluation/triage_en_blind2.jsonl
+	$(PY) -m bot evaluate triage --data evaluation/triage_sv_blind3.jsonl
+	$(PY) -m bot evaluate triage --data evaluation/triage_en_blind3.jsonl
 	$(PY) -m bot evaluate triage --data evaluation/dev.jsonl
 	$(PY) -m bot evaluate conversations
 	$(PY) -m bot evaluate conversations --set sv
@@ -39,6 +41,7 @@ evaluate: train
 	$(PY) -m bot evaluate conversations --set dev
 	$(PY) -m bot evaluate conversations --set dev2
 	$(PY) -m bot evaluate conversations --set dev3
+	$(PY) -m bot evaluate conversations --set dev4
 	$(PY) -m bot evaluate conversations --set blind
 
 bench: setup

@@ -40,9 +40,13 @@ step "conversation evaluation in Swedish and English (whole conversations, answe
 .venv/bin/python -m bot evaluate conversations --set sv --no-regression
 .venv/bin/python -m bot evaluate conversations --set en --no-regression
 
-step "triage evaluation on the second Swedish and English sets, blind (report only)"
+step "triage evaluation on the second Swedish and English sets, now used to find errors (report only)"
 .venv/bin/python -m bot evaluate triage --data evaluation/triage_sv_blind2.jsonl
 .venv/bin/python -m bot evaluate triage --data evaluation/triage_en_blind2.jsonl
+
+step "triage evaluation on the third Swedish and English sets, blind (report only)"
+.venv/bin/python -m bot evaluate triage --data evaluation/triage_sv_blind3.jsonl
+.venv/bin/python -m bot evaluate triage --data evaluation/triage_en_blind3.jsonl
 
 step "triage evaluation on the second, independently written set (report only)"
 .venv/bin/python -m bot evaluate triage --data evaluation/dev.jsonl
@@ -53,6 +57,7 @@ step "conversation evaluation on the second, independently written set (report o
 step "conversation evaluation on the third set, written apart (report only)"
 .venv/bin/python -m bot evaluate conversations --set dev2
 .venv/bin/python -m bot evaluate conversations --set dev3
+.venv/bin/python -m bot evaluate conversations --set dev4
 
-step "conversation evaluation on the fifth, blind set (report only; never used to choose a fix)"
+step "conversation evaluation on the sixth, blind set (report only; never used to choose a fix)"
 .venv/bin/python -m bot evaluate conversations --set blind

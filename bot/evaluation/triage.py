@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from pathlib import Path
 from typing import Dict, List, Tuple
@@ -40,9 +41,15 @@ FLOORS_BY_LANGUAGE: Dict[str, Dict[str, float]] = {
 }
 
 
+#: A report-only set says its language in its name: evaluation/triage_sv_blind3.jsonl.
+_NAMED_LANGUAGE = re.compile(r"^triage_(sv|en)_")
+
+
 def targets_for(data: Path) -> Dict[str, float]:
-    """The targets a report states: its language's for a held-out set, else the Finnish ones."""
-    return TARGETS_BY_LANGUAGE[heldout_language(data) or "fi"]
+    """The targets a report states: its language's (a held-out set, or a set whose name says
+    it, as triage_sv_blind3.jsonl), else the Finnish ones."""
+    named = _NAMED_LANGUAGE.match(data.name)
+    return TARGETS_BY_LANGUAGE[heldout_language(data) or (named and named.group(1)) or "fi"]
 
 
 async def _triage_all(texts: List[str]) -> Tuple[List[Dict[str, object]], float]:

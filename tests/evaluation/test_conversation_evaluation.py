@@ -12,6 +12,7 @@ from bot.evaluation.conversations import (
     CONVERSATIONS_DIR,
     DEV2_CONVERSATIONS_DIR,
     DEV3_CONVERSATIONS_DIR,
+    DEV4_CONVERSATIONS_DIR,
     DEV_CONVERSATIONS_DIR,
     ConversationDataError,
     Expectation,
@@ -54,6 +55,7 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
         DEV_CONVERSATIONS_DIR,
         DEV2_CONVERSATIONS_DIR,
         DEV3_CONVERSATIONS_DIR,
+        DEV4_CONVERSATIONS_DIR,
         BLIND_CONVERSATIONS_DIR,
     ],
 )
@@ -81,6 +83,16 @@ def test_no_conversation_turn_is_trained_on(directory):
                 DEV2_CONVERSATIONS_DIR,
                 DEV3_CONVERSATIONS_DIR,
             ],
+            DEV4_CONVERSATIONS_DIR,
+        ),
+        (
+            [
+                CONVERSATIONS_DIR,
+                DEV_CONVERSATIONS_DIR,
+                DEV2_CONVERSATIONS_DIR,
+                DEV3_CONVERSATIONS_DIR,
+                DEV4_CONVERSATIONS_DIR,
+            ],
             BLIND_CONVERSATIONS_DIR,
         ),
     ],
@@ -100,7 +112,8 @@ def test_each_set_reports_under_its_own_name():
     assert report_name(DEV_CONVERSATIONS_DIR) == "conversation_evaluation_dev"
     assert report_name(DEV2_CONVERSATIONS_DIR) == "conversation_evaluation_dev2"
     assert report_name(DEV3_CONVERSATIONS_DIR) == "conversation_evaluation_dev3"
-    assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind"
+    assert report_name(DEV4_CONVERSATIONS_DIR) == "conversation_evaluation_dev4"
+    assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind6"
 
 
 @pytest.mark.parametrize(

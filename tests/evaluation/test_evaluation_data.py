@@ -16,7 +16,7 @@ from bot.triage.labels import ASKERS, NEED_LEVELS, TOPICS
 
 DEV_FILE = PROJECT_ROOT / "evaluation" / "dev.jsonl"
 FRESH_FILES = sorted((PROJECT_ROOT / "evaluation").glob("fresh20*.jsonl")) + sorted(
-    (PROJECT_ROOT / "evaluation").glob("triage_*_blind2.jsonl")
+    (PROJECT_ROOT / "evaluation").glob("triage_*_blind*.jsonl")
 )
 EVALUATION_SETS = [*HELDOUT_FILES.values(), DEV_FILE]
 MIN_WORDS = 4

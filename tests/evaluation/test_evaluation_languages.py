@@ -58,6 +58,12 @@ def test_a_held_out_set_is_held_to_its_languages_targets(language):
 def test_the_finnish_set_and_other_files_are_held_to_the_finnish_targets(tmp_path):
     assert targets_for(HELDOUT_FILE) == TARGETS
     assert targets_for(tmp_path / "mine.jsonl") == TARGETS
+
+
+def test_a_report_only_set_named_for_its_language_is_held_to_that_languages_targets(tmp_path):
+    assert targets_for(tmp_path / "triage_sv_blind3.jsonl") == TARGETS_BY_LANGUAGE["sv"]
+    assert targets_for(tmp_path / "triage_en_blind3.jsonl") == TARGETS_BY_LANGUAGE["en"]
+    assert targets_for(tmp_path / "triage_se_blind3.jsonl") == TARGETS
     assert TARGETS["topic"] == 0.95
 
 
