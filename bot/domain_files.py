@@ -61,6 +61,8 @@ def _responses_with_source(domain_dir: Path) -> Dict[str, tuple]:
 
 #: The slot whose value selects a response's language (domain/language.yml).
 LANGUAGE_SLOT = "language"
+#: The languages every response is written in (bot.language.coverage checks it).
+RESPONSE_LANGUAGES = ("fi", "sv", "en")
 
 
 def unconditional_text(variations: Sequence[Variation]) -> Optional[str]:
@@ -97,3 +99,23 @@ def default_text(name: str, domain_dir: Path = DOMAIN_DIR) -> str:
     if not text:
         raise DomainFilesError(f"{domain_dir}: response '{name}' has no unconditional text")
     return str(text).strip()
+
+
+def response_texts(name: str, domain_dir: Path = DOMAIN_DIR) -> Dict[str, str]:
+    """The text of response ``name`` in each of the assistant's languages (fi, sv, en).
+
+    Finnish is the unconditional variation (as ``default_text`` reads it), Swedish and English
+    the variations whose only condition is that language (bot.domain_files.language_text).
+    """
+    variations = load_responses(domain_dir).get(name)
+    if not variations:
+        raise DomainFilesError(f"{domain_dir}: response '{name}' is not defined in any file")
+    texts = {"fi": default_text(name, domain_dir)}
+    for language in RESPONSE_LANGUAGES:
+        if language in texts:
+            continue
+        text = language_text(variations, language)
+        if not text:
+            raise DomainFilesError(f"{domain_dir}: response '{name}' has no '{language}' text")
+        texts[language] = str(text).strip()
+    return texts

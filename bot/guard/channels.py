@@ -29,7 +29,7 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Union
 
 from rasa.core.channels.channel import (
     CollectingOutputChannel,
@@ -45,10 +45,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.domain_files import default_text
-from bot.guard.limits import message_too_long_text
+from bot.domain_files import response_texts
+from bot.guard.limits import TOO_LONG_RESPONSE
 from bot.guard.redactor import PersonalDataGuard, Screened, default_guard, redact_alongside
-from bot.guard.warning import personal_data_warning
+from bot.guard.reply_language import reply_language
+from bot.guard.warning import WARNING_RESPONSE
 from bot.web.bounded_blueprint import BoundedBlueprint, BoundedSocketBlueprint
 from bot.web.incoming import (
     OverLongTurn,
@@ -95,12 +96,13 @@ def redacted_message(
 
 
 def guarded_on_new_message(
-    on_new_message: OnNewMessage, guard: PersonalDataGuard, warning_text: str
+    on_new_message: OnNewMessage, guard: PersonalDataGuard, warning: Texts
 ) -> OnNewMessage:
     """Wrap a channel's message handler: screen, warn once, forward the redacted message.
 
     Client metadata is screened too (a widget may copy the typed text into it); values found in
-    the text are removed from it wherever they reappear.
+    the text are removed from it wherever they reappear. The warning is said in the language
+    the message is written in (bot.guard.reply_language).
     """
 
     async def handle(message: UserMessage) -> Any:
@@ -112,20 +114,42 @@ def guarded_on_new_message(
             return await on_new_message(message)
         if screened.redacted:
             logger.info("Personal data removed from a user message: %s", ", ".join(screened.kinds))
-            if message.output_channel is not None and warning_text:
-                await message.output_channel.send_text_message(message.sender_id, warning_text)
+            text = in_language(warning, reply_language(message.text, message.metadata))
+            if message.output_channel is not None and text:
+                await message.output_channel.send_text_message(message.sender_id, text)
         return await on_new_message(redacted_message(message, screened, metadata))
 
     return handle
+
+
+#: A channel's own sentence in each language (fi, sv, en), or one text for every language.
+Texts = Union[str, Mapping[str, str]]
+
+
+def in_language(texts: Texts, language: str) -> str:
+    """The text in `language`, the Finnish one when it has none."""
+    if isinstance(texts, str):
+        return texts
+    return texts.get(language) or texts.get("fi") or ""
 
 
 @dataclass(frozen=True)
 class ChannelReplies:
     """What a channel says itself instead of Rasa, read from the domain at server start."""
 
-    warning: str
-    too_long: str
-    resend: str
+    warning: Texts
+    too_long: Texts
+    resend: Texts
+
+    @classmethod
+    def from_domain(cls, max_message_chars: int, warning: Optional[str] = None) -> ChannelReplies:
+        """Each reply in every language; a given warning (tests) stands for every language."""
+        too_long = response_texts(TOO_LONG_RESPONSE)
+        return cls(
+            warning=warning or response_texts(WARNING_RESPONSE),
+            too_long={k: v.replace("{limit}", str(max_message_chars)) for k, v in too_long.items()},
+            resend=response_texts(RESEND_RESPONSE),
+        )
 
 
 async def deliver_turn(
@@ -137,7 +161,7 @@ async def deliver_turn(
     person is asked to send the message again instead of being left without an answer.
     """
     if isinstance(turn, OverLongTurn):
-        await output.send_text_message(turn.sender_id, replies.too_long)
+        await output.send_text_message(turn.sender_id, in_language(replies.too_long, turn.language))
         return
     message = UserMessage(
         turn.text,
@@ -151,7 +175,8 @@ async def deliver_turn(
         await handle(message)
     except Exception:
         logger.exception("A message on the %s channel could not be processed", channel)
-        await output.send_text_message(turn.sender_id, replies.resend)
+        language = reply_language(turn.text, turn.metadata)
+        await output.send_text_message(turn.sender_id, in_language(replies.resend, language))
 
 
 class _GuardedChannelMixin:
@@ -211,10 +236,8 @@ class _GuardedChannelMixin:
     def replies(self) -> ChannelReplies:
         # Read once, at blueprint time: a missing domain response stops the start-up.
         if self._replies is None:
-            self._replies = ChannelReplies(
-                warning=self._warning_text or personal_data_warning(),
-                too_long=message_too_long_text(self.settings.max_message_chars),
-                resend=default_text(RESEND_RESPONSE),
+            self._replies = ChannelReplies.from_domain(
+                self.settings.max_message_chars, self._warning_text
             )
         return self._replies
 

@@ -46,7 +46,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.guard.channels import REDACTED_METADATA_KEY, GuardedRestInput, OnNewMessage
+from bot.guard.channels import (
+    REDACTED_METADATA_KEY,
+    GuardedRestInput,
+    OnNewMessage,
+    in_language,
+)
+from bot.guard.reply_language import reply_language
 from bot.web.conversations import (
     Conversations,
     MessageState,
@@ -293,7 +299,9 @@ class WebChatPage(GuardedRestInput):
         assert kept is not None
         messages = await replayed_messages(sender, stored.replies_to(message_id))
         if (kept.metadata or {}).get(REDACTED_METADATA_KEY):
-            messages.insert(0, {"recipient_id": sender, "text": self.replies.warning})
+            language = reply_language(kept.text, kept.metadata)
+            warning = in_language(self.replies.warning, language)
+            messages.insert(0, {"recipient_id": sender, "text": warning})
         return PageAnswer(messages, kept.text, message_id, replayed=True)
 
 

@@ -26,6 +26,7 @@ from typing import Any, Dict, Mapping, Optional, Union
 
 from bot.guard.limits import allowed_metadata, without_lone_surrogates
 from bot.guard.redactor import find_personal_data
+from bot.guard.reply_language import reply_language
 from bot.web.session_ids import SessionIdSigner
 
 SENDER_ID = re.compile(r"[A-Za-z0-9_-]{16,128}")
@@ -61,9 +62,11 @@ class ChatTurn:
 
 @dataclass(frozen=True)
 class OverLongTurn:
-    """A message over the length limit: only whom to answer is kept, never the text."""
+    """A message over the length limit: only whom to answer, and in which language, is kept,
+    never the text."""
 
     sender_id: str
+    language: str = "fi"
 
 
 Turn = Union[ChatTurn, OverLongTurn]
@@ -140,7 +143,8 @@ def read_turn(
     if not isinstance(text, str):
         raise RejectedRequest(400, "invalid_message", "'message' must be a string.")
     if len(text) > max_chars:
-        return OverLongTurn(sender_id)
+        language = reply_language(without_lone_surrogates(text), payload.get(metadata_key))
+        return OverLongTurn(sender_id, language)
     text = without_lone_surrogates(text)
     if not text.strip():
         raise RejectedRequest(400, "empty_message", "'message' is empty.")

@@ -29,9 +29,8 @@ import re
 from pathlib import Path
 from typing import Any, Dict
 
-from bot.domain_files import DomainFilesError, default_text, language_text, load_responses
+from bot.domain_files import DomainFilesError, default_text, response_texts
 from bot.guard.limits import TOO_LONG_RESPONSE, message_too_long_text
-from bot.language.detect import LANGUAGES
 from bot.paths import DOMAIN_DIR
 from bot.web.settings import HttpSettings
 
@@ -41,26 +40,6 @@ REQUEST_TIMEOUT_SECONDS = 20
 CONTACTS_RESPONSE = "utter_human_none"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-
-
-def response_texts(name: str, domain_dir: Path = DOMAIN_DIR) -> Dict[str, str]:
-    """The text of response ``name`` in each of the assistant's languages (fi, sv, en).
-
-    Finnish is the unconditional variation (as ``default_text`` reads it), Swedish and English
-    the variations whose only condition is that language (bot.domain_files.language_text).
-    """
-    variations = load_responses(domain_dir).get(name)
-    if not variations:
-        raise DomainFilesError(f"{domain_dir}: response '{name}' is not defined in any file")
-    texts = {"fi": default_text(name, domain_dir)}
-    for language in LANGUAGES:
-        if language in texts:
-            continue
-        text = language_text(variations, language)
-        if not text:
-            raise DomainFilesError(f"{domain_dir}: response '{name}' has no '{language}' text")
-        texts[language] = str(text).strip()
-    return texts
 
 
 def too_long_texts(limit: int, domain_dir: Path = DOMAIN_DIR) -> Dict[str, str]:

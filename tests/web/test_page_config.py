@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from bot.domain_files import DomainFilesError, language_text, load_responses
+from bot.domain_files import response_texts
 from bot.guard.limits import TOO_LONG_RESPONSE, message_too_long_text
 from bot.web.page_config import (
     CONTACTS_RESPONSE,
     national_contacts,
     national_contacts_texts,
     page_config,
-    response_texts,
     too_long_texts,
 )
 from bot.web.settings import HttpSettings
