@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain_files import DomainFilesError, language_text, load_responses
-from bot.domain_files import response_texts
+from bot.domain_files import DomainFilesError, language_text, load_responses, response_texts
 from bot.guard.limits import TOO_LONG_RESPONSE, message_too_long_text
 from bot.web.page_config import (
     CONTACTS_RESPONSE,
