@@ -21,6 +21,10 @@ NEGATION_AFTER = 0
 #: Negations only when no subject follows: "no, i gave them" says no to something else.
 INTERJECTIONS = frozenset({"no", "nope", "nah"})
 FIRST_PERSON = frozenset({"i", "im", "ive", "id", "ill", "we", "weve"})
+#: Codes given to the writer (by a spouse, a parent) are no scam in progress: "han har gett dom
+#: åt mig", "she gave me her codes". The object right after the verb, or "to me" a few words on.
+GIVEN_TO_ME = frozenset({"me", "us"})
+TO_WRITER = ("to me/us",)
 SUBJECTS = FIRST_PERSON | frozenset(
     {
         "he", "she", "they", "someone", "somebody", "someones", "it", "who", "hes", "shes",
@@ -314,6 +318,8 @@ FORMS = {
     ),
     "in_person": (
         "in person",
+        "sit/sits/sitting ~2 next to/beside",
+        "next to me/her/him",
         "in-person",
         "face to face",
         "face-to-face",

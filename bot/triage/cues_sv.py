@@ -22,6 +22,10 @@ BUT = frozenset({"men", "fast", "dock", "ändå", "utan"})
 NEGATION_AFTER = 2
 INTERJECTIONS = frozenset()
 FIRST_PERSON = frozenset({"jag", "ja", "jaa", "vi"})
+#: Codes given to the writer (by a spouse, a parent) are no scam in progress: "han har gett dom
+#: åt mig", "she gave me her codes". The object right after the verb, or "to me" a few words on.
+GIVEN_TO_ME = frozenset({"mig", "mej", "oss"})
+TO_WRITER = ("åt/till mig/mej/oss",)
 SUBJECTS = FIRST_PERSON | frozenset(
     {
         "han", "hon", "hen", "de", "dom", "någon", "nån", "en", "man", "det", "he", "den",
@@ -304,6 +308,8 @@ FORMS = {
     "in_person": (
         "på plats",
         "på platsen",
+        "sitter/sitta/sätter/sätta ~1 bredvid",
+        "bredvid ~1 mig/mej/henne/honom",
         "personligen",
         "ansikte mot ansikte",
         "öga mot öga",

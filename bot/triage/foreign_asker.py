@@ -101,18 +101,21 @@ _THIRD_PERSON_NEED = {
     "sv": r"\b(?:hon|han|hen|(?:min|mitt|mina|vår)\s+(?:{kin})|(?:{kin}))\b"
     r"(?:\s+(?:på|i)\s+\w+)?\s+(?:e|är|har|hade|kan|klarar|vet|förstår|ser|hör|vill|behöver|"
     r"vågar|fick|använder|hittar|kommer)\b(?:\s+[\w-]+){{0,2}}?\s+(?:int|inte|ingen|inga|inget|"
-    r"aldrig|dåligt|lära|\d+|demens|alzheimer\w*|minnes\w+|afasi|blind|döv|bara\s+en\s+gammal)\b"
+    r"aldrig|dåligt|lära|\d+|demens|alzheimer\w*|minnes\w+|afasi|blind|döv|stroke|slaganfall|parkinson\w*|bara\s+en\s+gammal)\b"
     r"(?!\s+(?:tid|här|hemma|där))",
     "en": r"\b(?:she|he|(?:my|our)\s+(?:{kin}))\b(?:\s+(?:in|from)\s+\w+)?\s+"
     r"(?:is|has|had|can|cant|cannot|does|doesnt|did|didnt|never|needs|wants|got|knows|sees|hears|uses)\b"
     r"(?:\s+[\w-]+){{0,2}}?\s*(?:not|no|never|cant|dont|doesnt|nothing|badly|poorly|learn|\d+|"
-    r"dementia|alzheimers?|memory|aphasia|blind|deaf|only\s+an?\s+old)\b"
+    r"dementia|alzheimers?|memory|aphasia|blind|deaf|stroke|parkinsons?|only\s+an?\s+old)\b"
     r"(?!\s+(?:here|home|there|around|available|time))",
 }
-#: Asking help for someone: "kan ni hjälpa min man", "can you help my mum".
+#: Asking help for someone or to act for them: "kan ni hjälpa min man", "sköta min mans
+#: skatteärenden", "can you help my mum", "handle my dad's bills" (apostrophes are dropped).
 _HELP_FOR_KIN = {
-    "sv": r"\bhjälpa\s+(?:min|mitt|mina|vår)\s+(?:{kin})\b",
-    "en": r"\bhelp\s+(?:my|our)\s+(?:{kin})\b",
+    "sv": r"\bhjälpa\s+(?:min|mitt|mina|vår)\s+(?:{kin})\b|"
+    r"\bsköta\s+(?:min|mitt|mina|vår)\s+(?:{kin})s\b",
+    "en": r"\bhelp\s+(?:my|our)\s+(?:{kin})\b|"
+    r"\b(?:handle|manage|take care of|do)\s+(?:my|our)\s+(?:{kin})s\b",
 }
 #: A short answer: longer messages are stories the classifier reads as a whole.
 SHORT_ANSWER_WORDS = 10

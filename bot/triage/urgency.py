@@ -478,7 +478,17 @@ def _f_giving_verbs(words: Sequence[str], table: ModuleType) -> List[int]:
         for start in foreign.positions(words, table.REPORTED_SPEECH)
         if start and words[start - 1] in table.SPEECH_VERBS
     }
-    return [i for i in sorted(verbs - reported) if _f_told(words, i, table)]
+    return [
+        i
+        for i in sorted(verbs - reported)
+        if _f_told(words, i, table) and not _f_given_to_writer(words, i, table)
+    ]
+
+
+def _f_given_to_writer(words: Sequence[str], index: int, table: ModuleType) -> bool:
+    """ "han har ju gett dom åt mig", "dad gave me his codes": the writer received them."""
+    after = words[index + 1 : index + 5]
+    return bool(after) and (after[0] in table.GIVEN_TO_ME or foreign.has(after, table.TO_WRITER))
 
 
 def _f_gave_secrets(words: Sequence[str], link_seen: bool, table: ModuleType) -> bool:

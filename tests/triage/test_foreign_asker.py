@@ -89,6 +89,8 @@ def test_a_known_asker_is_kept_and_finnish_is_left_to_the_finnish_rules():
         ("en", "my uncle has a memory illness and keeps giving his card number away"),
         ("en", "my mom is 87 and cant manage anything with phones"),
         ("en", "can you help my dad with the netbank"),
+        ("sv", "hur kan ja få sköta min mans skatteärenden? han har haft en stroke"),
+        ("en", "how can i handle my dad's bills, he had a stroke"),
     ],
 )
 def test_a_close_persons_stated_need_is_a_relatives_whatever_the_guess(language, text):

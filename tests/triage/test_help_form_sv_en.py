@@ -17,6 +17,7 @@ from bot.triage.help_form import help_form, wants_a_person
         ("finns det något ställe dit jag kan gå", "in_person"),
         ("går det att få hjälp via chatt", "remote"),
         ("kan jag få ansökan på papper", "paper"),
+        ("ja sku helst vilja att nån sitter bredvid å visar, int över telefon", "in_person"),
     ],
 )
 def test_swedish_forms(text, form):
@@ -37,6 +38,7 @@ def test_swedish_forms(text, form):
         ("a video call would be best", "remote"),
         ("can i get the form on paper", "paper"),
         ("by post please", "paper"),
+        ("i want someone to sit next to me and show me", "in_person"),
     ],
 )
 def test_english_forms(text, form):

@@ -248,3 +248,21 @@ def test_finnish_is_read_the_same_in_every_conversation(text):
 
 def test_a_finnish_conversation_does_not_read_the_swedish_cues():
     assert urgent_situation("jag gav mina bankkoder till en som ringde", language="fi") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "kan ja int ba använda hans bankkoder, han har ju gett dom åt mig"),
+        ("sv", "hon gav mig sina koder på en lapp"),
+        ("en", "dad gave me his bank codes, can i use them"),
+        ("en", "my wife gave her pin to me when she went to hospital"),
+    ],
+)
+def test_codes_given_to_the_writer_are_no_scam_in_progress(language, text):
+    assert urgent_situation(text, False, language=language) is None
+
+
+def test_codes_the_writer_gave_away_still_are():
+    assert sv("jag gav honom koderna") == GAVE_SECRETS
+    assert en("i gave my codes to a man on the phone") == GAVE_SECRETS
