@@ -79,8 +79,8 @@ SHORTHAND_CODES: Mapping[str, str] = {
     "sjk": "seinäjoki",
 }
 #: Slang names of cities, inflected as ordinary nouns ("stadissa", "manseen").
-_SLANG_NAME = re.compile(r"(stadi|manse)(?:n|ss[aä]|s|st[aä]|in|en|lla|lle|lt[aä])?")
-_SLANG_CITIES: Mapping[str, str] = {"stadi": "helsinki", "manse": "tampere"}
+_SLANG_NAME = re.compile(r"(stadi|manse|hesa)(?:n|ss[aä]|s|st[aä]|an|in|en|lla|lle|lt[aä])?")
+_SLANG_CITIES: Mapping[str, str] = {"stadi": "helsinki", "manse": "tampere", "hesa": "helsinki"}
 #: Swedish and English prepositions of place: the next word is a place ("i lovisa", "in espoo").
 PLACE_PREPOSITIONS: FrozenSet[str] = frozenset(
     {"i", "från", "till", "nära", "utanför", "in", "near", "from", "to", "around", "outside"}
@@ -90,6 +90,9 @@ PLACE_PREPOSITIONS: FrozenSet[str] = frozenset(
 LOCATIVE_PREPOSITIONS: FrozenSet[str] = frozenset({"i", "nära", "utanför", "in", "near", "outside"})
 #: Letters a spelling correction must keep from the start of the typed word.
 SAME_START = 4
+#: Words at least this long are matched to a name one letter off ("rovanimellä"); shorter
+#: ones are too easily another word.
+MIN_TYPO_LENGTH = 7
 _INNER_LOCATIVE_CASES = frozenset({"sisaolento", "sisaeronto", "sisatulento"})
 _LOCATIVE_CASES = frozenset(
     {"sisaolento", "ulkoolento", "sisaeronto", "ulkoeronto", "sisatulento", "ulkotulento"}
@@ -162,6 +165,10 @@ class PlaceTextSearch:
         self._analyzer = analyzer
         finnish = [n for n in names if n not in swedish_only and " " not in n]
         self._forms: Dict[str, Set[str]] = build_form_table(finnish)
+        self._forms_by_start: Dict[str, List[str]] = {}
+        for form in self._forms:
+            if len(form) >= MIN_TYPO_LENGTH - 1:
+                self._forms_by_start.setdefault(form[:SAME_START], []).append(form)
         multiword = sorted((n for n in names if " " in n), key=len, reverse=True)
         self._multiword = [
             (re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, n.split())) + r"(?!\w)", re.I), n)
@@ -234,6 +241,9 @@ class PlaceTextSearch:
             if suggestion and suggestion[:SAME_START].lower() == surface[:SAME_START].lower():
                 candidate = self._best_candidate(suggestion)
                 surface = suggestion if candidate is not None else surface
+        if candidate is None:
+            # A letter dropped or doubled that Voikko corrects to another word: "rovanimellä".
+            candidate = self._one_letter_off(surface.lower())
         if candidate is None or not self._accept(candidate, surface, tokens, i, text):
             return None
         municipality = self._municipality(candidate.code)
@@ -276,6 +286,20 @@ class PlaceTextSearch:
         # Names beat post offices; proper-noun readings beat common-noun/table readings.
         return min(found, key=lambda c: (c.via != "name", not c.proper_place))
 
+    def _one_letter_off(self, lower: str) -> Optional[_Candidate]:
+        """The one municipality with a form one letter away from an unknown long word."""
+        if len(lower) < MIN_TYPO_LENGTH or self._analyzer.analyses(lower):
+            return None
+        near = {
+            base
+            for form in self._forms_by_start.get(lower[:SAME_START], ())
+            if _one_edit_apart(lower, form)
+            for base in self._forms[form]
+        }
+        if len(near) != 1:
+            return None
+        return _Candidate(self._names[near.pop()], "name", False, "", False)
+
     def _shorthand_candidate(self, lower: str) -> Optional[_Candidate]:
         head, colon, ending = lower.partition(":")
         slang = _SLANG_NAME.fullmatch(lower)
@@ -307,6 +331,7 @@ class PlaceTextSearch:
                 or candidate.case == "colon"
                 or self._place_context(tokens, i)
                 or self._living_verb_before(tokens, i, text)
+                or self._stands_alone(tokens, i, text)  # "taso 2, tku": a list's last item
             )
         preceding = tokens[i - 1].text.lower() if i > 0 else ""
         # "in kotka", "i hangö", "from salo": a Swedish or English preposition of place settles
@@ -400,6 +425,18 @@ class PlaceTextSearch:
             if following == words[-1].lower():
                 return tokens[i + 1].end
         return tokens[i].end
+
+
+def _one_edit_apart(typed: str, form: str) -> bool:
+    """One letter inserted, dropped or changed (not two, and not none)."""
+    if typed == form or abs(len(typed) - len(form)) > 1:
+        return False
+    if len(typed) == len(form):
+        return sum(a != b for a, b in zip(typed, form, strict=True)) == 1
+    shorter, longer = sorted((typed, form), key=len)
+    pairs = enumerate(zip(shorter, longer[: len(shorter)], strict=True))
+    cut = next((k for k, (a, b) in pairs if a != b), len(shorter))
+    return shorter[cut:] == longer[cut + 1 :]
 
 
 def _spoken_locative_forms(surface: str) -> List[str]:

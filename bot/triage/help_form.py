@@ -27,14 +27,18 @@ HELP_FORMS = (PHONE, REMOTE, IN_PERSON, HOME_VISIT, PAPER)
 
 # Each form's phrases as regular expressions over the lower-cased message (spoken forms too).
 _PATTERNS: Dict[str, str] = {
-    HOME_VISIT: r"kotikäyn\w*|kotiin\s+(?:asti|apua|tuleva\w*)|tul\w*\s+"
-    r"(?:\w+\s+){0,2}kotiin|kotona\s+(?:käy\w*|auttama\w*|opastama\w*|neuvoma\w*)|kotiapu\w*|"
-    r"kotiin\s+vietävä\w*|käy\w*\s+(?:\w+\s+){0,2}kotona\b",
+    HOME_VISIT: r"kotikäyn\w*|kott?iin\s+(?:asti|apua|tuleva\w*)|tul\w*\s+"
+    r"(?:\w+\s+){0,2}kott?iin|kotona\s+(?:käy\w*|käv\w*|auttama\w*|opastama\w*|neuvoma\w*)|"
+    r"kotiapu\w*|kotiin\s+vietävä\w*|(?:käy|käv)\w*\s+(?:\w+\s+){0,2}kotona\b|"
+    # the spoken order: "kottiin pitäs tulla", "kotiin joku tulis"
+    r"kott?iin\s+(?:\w+\s+){0,2}tul\w*",
     IN_PERSON: r"paikan\s*päälle|paikan\s*päällä|kasvokkain|kasvotusten|henkilökohtaisesti|"
     r"(?:mennä|menis\w*|mennään|käydä|käymään|tulla)\s+(?:\w+\s+){0,2}(?:käymään|paikalle|"
     r"toimistolle|kirjastoon|pisteeseen|konttoriin)|paikalle|tiskille|"
     r"(?:mennä|käydä|pääsis\w*|pääsee)\s+(?:\w+\s+){0,1}(?:paikan|jonnekin|johonkin)|"
     r"ihmisen\s+luo|käydä\s+kysymässä|kädestä\s+pitäen|"
+    # someone at one's side: "tarviin jonkun istumaan viereen", "joku vieressä näyttämässä"
+    r"istu\w*\s+(?:\w+\s+){0,1}viere\w*|(?:jonkun|joku)\s+(?:\w+\s+){0,1}viere(?:en|ssä)|"
     # "onko oulus mitään paikkaa mihin vois mennä", "minne voin mennä kysymään"
     r"paikka\w*\s+(?:\w+\s+){0,2}(?:mihin|minne|jonne|johon)\s+(?:\w+\s+){0,2}"
     r"(?:mennä|menis\w*|pääs\w*)|(?:mihin|minne)\s+(?:vois|voi|voisin|voin)\s+mennä",
@@ -51,7 +55,7 @@ _PATTERNS: Dict[str, str] = {
     r"(?:halu\w*|vois\w*|pitäis\w*|mieluiten|mieluummin)\s+(?:\w+\s+){0,5}puhelim(?:ella|itse)\b|"
     r"puhelimella\s+(?:mieluiten|mieluummin|soittamalla)|"
     r"(?:mieluiten|mieluummin|ennemmin)\s+(?:\w+\s+){0,1}puhelim\w*|"
-    r"(?:haluu?n|haluaisin|haluisin|haluais)\s+(?:\w+\s+){0,2}puhelim(?:essa|itse|ella)",
+    r"(?:haluu?n|haluaisin|haluisin|haluais)\s+(?:\w+\s+){0,4}puhelim(?:essa|itse|ella)",
     # A chat wished for, or refused ("en halua chattia"); not a chat that is the problem.
     REMOTE: r"chatissa|chatilla|chatin\s+kautta|chattiin|chätissä|chattail\w*|"
     r"\bchat\b(?!\s+(?:ei|on\s+rikki))|chättäil\w*|videopuhelu(?:lla|n\s+kautta)\b|"
@@ -85,7 +89,7 @@ _REFUSAL = re.compile(r"\b(?:en|ei|enkä|eikä|emme|eivät)\s+(?:\w+\s+){0,2}$")
 # "hoitanu laskut paperilla" is a habit; paper is a wish only with a word of wishing or asking.
 _PAPER_WISH = re.compile(
     r"\b(?:halu\w*|vois\w*|saa\w*|saisi\w*|pitäis\w*|mieluiten|mieluummin|onko|onks|"
-    r"kiitos|pyytää|pyydä\w*|tilata|tulis\w*|edelleen|jatkossa|vaan|enää)\b"
+    r"kiitos|pyytää|pyydä\w*|tilata|tulis\w*|edelleen|jatkossa|vaan|enää|tarvi\w*|tarvits\w*)\b"
 )
 
 

@@ -220,3 +220,24 @@ def test_a_name_that_is_also_a_word_is_a_place_before_a_verb_of_living(text, exp
 @pytest.mark.parametrize("text", ["nokialla on hyvät puhelimet", "lahdessa uin kesällä"])
 def test_without_living_the_word_stays_a_word(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("asutaan rovanimellä", [("Rovaniemi", "rovanimellä", "name")]),  # a letter dropped
+        ("mä asun seinäjoela", [("Seinäjoki", "seinäjoela", "name")]),
+        ("okei, osaan kyl itekin, asun hesas", [("Helsinki", "hesas", "name")]),  # slang
+        (
+            "asiakas ei saa liitettä auki, taso 2, tku",
+            [("Turku", "tku", "name")],
+        ),  # a list's last item
+    ],
+)
+def test_typos_slang_and_shorthand_of_finnish_places(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["kotona kirjottamaan", "puhelimella soitellaan", "tku-kortti"])
+def test_a_word_one_letter_from_a_place_form_is_not_always_a_place(text):
+    assert found(text) == []

@@ -45,6 +45,12 @@ from bot.triage.help_form import (
         ("paperilla", PAPER),
         ("en osaa käyttää nettiä, haluan hoitaa asiat paperilla", PAPER),
         ("saisinko lomakkeen postitse", PAPER),
+        # spoken order and forms
+        ("Hän ei pysty käyttämään mitään sähköistä, tarvitsisi päätökset paperilla", PAPER),
+        ("haluun puhua jonkun kanssa puhelimessa", PHONE),
+        ("en oo ennen käyttäny mitään tällasta, tarviin jonkun istumaan viereen", IN_PERSON),
+        ("iisalmessa, ja kottiin pitäs tulla ku en pääse liikkeelle", HOME_VISIT),
+        ("ja mieluiten niin että joku kävis kotona", HOME_VISIT),
     ],
 )
 def test_the_form_wanted(text, form):
@@ -62,6 +68,8 @@ def test_the_form_wanted(text, form):
         "sain huijaussoiton",
         "haluun apua",
         "tarviin apua pankkitunnusten kanssa",
+        "tarvitsen uuden paperin tulostimeen",
+        "istuin sohvalla ja puhelin kaatui",
         "",
     ],
 )
