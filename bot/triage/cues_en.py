@@ -402,6 +402,9 @@ FORMS = {
     ),
     "paper": (
         "on paper",
+        "paper would",
+        "paper ~2 best/better/easier",
+        "prefer* ~2 paper",
         "paper form*",
         "paper version*",
         "paper application*",

@@ -96,17 +96,18 @@ _KIN = {
 }
 #: Someone else stated as the one who cannot, has not or needs: a close person (or "hon", "he")
 #: as the subject, a verb of having or being able, and within three words a sign of the need
-#: ("Min svärmor på Kimitoön har ingen dator", "hon kan int", "my uncle has a memory illness").
+#: ("Min svärmor på Kimitoön har ingen dator", "hon kan int", "my uncle has a memory illness"),
+#: or got the call or message of a scam ("my dad got a weird call").
 _THIRD_PERSON_NEED = {
     "sv": r"\b(?:hon|han|hen|(?:min|mitt|mina|vår)\s+(?:{kin})|(?:{kin}))\b"
     r"(?:\s+(?:på|i)\s+\w+)?\s+(?:e|är|har|hade|kan|klarar|vet|förstår|ser|hör|vill|behöver|"
     r"vågar|fick|använder|hittar|kommer)\b(?:\s+[\w-]+){{0,2}}?\s+(?:int|inte|ingen|inga|inget|"
-    r"aldrig|dåligt|lära|\d+|demens|alzheimer\w*|minnes\w+|afasi|blind|döv|stroke|slaganfall|parkinson\w*|bara\s+en\s+gammal)\b"
+    r"aldrig|dåligt|lära|\d+|demens|alzheimer\w*|minnes\w+|afasi|blind|döv|stroke|slaganfall|parkinson\w*|bara\s+en\s+gammal|samtal|sms|meddelande|mejl|brev)\b"
     r"(?!\s+(?:tid|här|hemma|där))",
     "en": r"\b(?:she|he|(?:my|our)\s+(?:{kin}))\b(?:\s+(?:in|from)\s+\w+)?\s+"
     r"(?:is|has|had|can|cant|cannot|does|doesnt|did|didnt|never|needs|wants|got|knows|sees|hears|uses)\b"
     r"(?:\s+[\w-]+){{0,2}}?\s*(?:not|no|never|cant|dont|doesnt|nothing|badly|poorly|learn|\d+|"
-    r"dementia|alzheimers?|memory|aphasia|blind|deaf|stroke|parkinsons?|only\s+an?\s+old)\b"
+    r"dementia|alzheimers?|memory|aphasia|blind|deaf|stroke|parkinsons?|only\s+an?\s+old|call|calls|message|sms|text|email)\b"
     r"(?!\s+(?:here|home|there|around|available|time))",
 }
 #: Asking help for someone or to act for them: "kan ni hjälpa min man", "sköta min mans

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from enum import Enum
-from typing import Any, Dict, Iterable, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 # What a need level or a wished form means for the place is bot.auta's to say; the names stay
 # importable from here for the dialogue's other readers.
@@ -69,15 +69,43 @@ def is_negated(text: str, start: int) -> bool:
     return False
 
 
+#: Who lives or is at a place, in the few words before it: the writer ("mä asun", "i'm in",
+#: "ja bor i") or someone else ("isä asuu", "she lives in", "hon bor i").
+_WRITER_AT = re.compile(
+    r"\b(?:asun|asutaan|oon|olen|opiskelen|(?:mä|mää|minä)\s+\w+|(?:jag|ja|vi)\s+(?:bor|e|är|"
+    r"studerar|jobbar)|i'?m|im|i\s+(?:live|study|work|am)|we\s+live|me)(?:\s+\w+){0,2}\s*$"
+)
+_OTHER_AT = re.compile(r"\b(?:asuu|asuvat|hän|\w+\s+bor|lives?|she|he|they)(?:\s+\w+){0,2}\s*$")
+
+
+def _someone_elses_place(text: str, places: List[Mapping[str, Any]]) -> List[Mapping[str, Any]]:
+    """Of a writer's own place and someone else's ("mä asun seinäjoela mut isä asuu
+    alavudella", "i'm in Helsinki, she lives in Oulu"), the other person's: help is for them.
+    A message with no such pair keeps all its places."""
+    if len(places) < 2:
+        return places
+    lower = text.lower()
+
+    def before(entity: Mapping[str, Any]) -> str:
+        start = int(entity.get("start") or 0)
+        return re.split(r"[,.;:!?]|\b(?:mut|mutta|ja|and|but|men|och)\b", lower[:start])[-1]
+
+    writers = [e for e in places if _WRITER_AT.search(before(e))]
+    others = [e for e in places if _OTHER_AT.search(before(e)) and e not in writers]
+    return others if writers and others else places
+
+
 def understood_from_entities(entities: Iterable[Mapping[str, Any]], text: str = "") -> Triage:
     """The triage values one message states: the first entity of each kind wins.
 
     A place the message negates ("ei Helsinki vaan Espoo") is passed over when another place
-    is given, so a correction lands on the right municipality.
+    is given, so a correction lands on the right municipality; so is the writer's own place
+    beside the place of the person the help is for.
     """
     entities = list(entities)
     places = [entity for entity in entities if entity.get("entity") == MUNICIPALITY]
     affirmed = [e for e in places if not is_negated(text, int(e.get("start") or 0))]
+    affirmed = _someone_elses_place(text, affirmed)
     skipped = [id(e) for e in places if e not in affirmed] if affirmed else []
     values: Dict[str, str] = {}
     for entity in entities:

@@ -91,6 +91,7 @@ def test_a_known_asker_is_kept_and_finnish_is_left_to_the_finnish_rules():
         ("en", "can you help my dad with the netbank"),
         ("sv", "hur kan ja få sköta min mans skatteärenden? han har haft en stroke"),
         ("en", "how can i handle my dad's bills, he had a stroke"),
+        ("en", "my dad got a weird call yesterday, a man said his computer has a virus"),
     ],
 )
 def test_a_close_persons_stated_need_is_a_relatives_whatever_the_guess(language, text):
@@ -106,6 +107,7 @@ def test_a_close_persons_stated_need_is_a_relatives_whatever_the_guess(language,
         ("sv", "han har inte tid att hjälpa mej, ja kan int logga in"),
         ("en", "got a whatsapp from 'my son' asking for money. my son says its not him"),
         ("en", "my daughter set it up but she is not here now and i dont know how"),
+        ("en", "my son got me a new phone and i dont know how to use it"),
     ],
 )
 def test_a_close_person_mentioned_in_passing_leaves_the_writers_own_need(language, text):

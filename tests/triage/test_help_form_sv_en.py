@@ -39,6 +39,7 @@ def test_swedish_forms(text, form):
         ("can i get the form on paper", "paper"),
         ("by post please", "paper"),
         ("i want someone to sit next to me and show me", "in_person"),
+        ("paper would be best for him, i can help him fill it in", "paper"),
     ],
 )
 def test_english_forms(text, form):
