@@ -106,11 +106,11 @@ TARGETS = {"reached": 0.90, "median_turns": 3.0}
 FLOORS = {"reached": 0.78, "median_turns": 3.0}
 # Properties that must hold in every conversation (zero failures allowed).
 ZERO_TOLERANCE = ("urgent_first", "question_answered", "no_false_acknowledgement", "in_language")
-# The Swedish and English sets (issue 13): floors under the first figures after the fixes
-# (sv 9/14, en 7/14; targets as for Finnish). Of the properties, only the language of every
-# reply must hold everywhere yet: each set still has one question answered without its rule.
-LANGUAGE_FLOORS = {"reached": 0.42, "median_turns": 3.0}
-LANGUAGE_ZERO_TOLERANCE = ("urgent_first", "no_false_acknowledgement", "in_language")
+# The Swedish and English sets (issue 13): floors under the figures of the third round
+# (2026-12-01: sv 10/14, en 9/14; targets as for Finnish). Every question is now answered with
+# its rule in both, so the same properties as in Finnish must hold in every conversation.
+LANGUAGE_FLOORS = {"reached": 0.57, "median_turns": 3.0}
+LANGUAGE_ZERO_TOLERANCE = ZERO_TOLERANCE
 
 
 class ConversationDataError(ValueError):

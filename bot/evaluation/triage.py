@@ -31,13 +31,13 @@ TARGETS_BY_LANGUAGE: Dict[str, Dict[str, float]] = {
     "sv": {TOPIC: 0.90, NEED_LEVEL: 0.85, ASKER: 0.90, MUNICIPALITY: 1.0},
     "en": {TOPIC: 0.90, NEED_LEVEL: 0.85, ASKER: 0.90, MUNICIPALITY: 1.0},
 }
-# Floors a little under the figures measured after the fixes (sv topic 0.866, need level
-# 0.906, asker 0.902; en 0.966, 0.712, 0.922; municipality 1.0 in both): sv topic and en need
-# level are still under their targets, which the report says.
+# Floors a little under the figures measured after the third round (2026-12-01: sv topic 0.911,
+# need level 0.891, asker 0.911; en 0.974, 0.763, 0.948; municipality 1.0 in both): en need
+# level is still under its target, which the report says.
 FLOORS_BY_LANGUAGE: Dict[str, Dict[str, float]] = {
     "fi": FLOORS,
-    "sv": {TOPIC: 0.84, NEED_LEVEL: 0.87, ASKER: 0.87, MUNICIPALITY: 1.0},
-    "en": {TOPIC: 0.93, NEED_LEVEL: 0.67, ASKER: 0.89, MUNICIPALITY: 1.0},
+    "sv": {TOPIC: 0.89, NEED_LEVEL: 0.86, ASKER: 0.89, MUNICIPALITY: 1.0},
+    "en": {TOPIC: 0.95, NEED_LEVEL: 0.72, ASKER: 0.93, MUNICIPALITY: 1.0},
 }
 
 
