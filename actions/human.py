@@ -16,7 +16,7 @@ from actions.common import SAID_ONCE, conversation_language
 from actions.providers import HelsinkiClock, say_once
 from actions.urgent import say_urgent_steps_if_new
 from bot.auta import person_forms
-from bot.directory.forms import forms_of
+from bot.directory.forms import arrange, forms_of
 from bot.directory.present import DIRECTORY_EMPTY, OFFER_LOCAL_HELP, plan_reply
 from bot.directory.search import ProviderHit, SearchResult
 from bot.directory.service import PersonQuery, find_for_person
@@ -58,7 +58,10 @@ class ActionOfferHuman(HelsinkiClock, Action):
             return []
         query = PersonQuery.from_slots(tracker.slots)
         now = self.now()
-        result = human_channels(await asyncio.to_thread(find_for_person, query, now=now))
+        found = await asyncio.to_thread(find_for_person, query, now=now)
+        # "voisko joku soittaa": the form asked for comes first, as in the provider answer.
+        arranged, _ = arrange(found, tracker.get_slot("help_form"), query.need_level)
+        result = human_channels(arranged)
         if result.directory_empty:
             dispatcher.utter_message(response=DIRECTORY_EMPTY)
             return urgent

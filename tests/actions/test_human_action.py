@@ -146,3 +146,16 @@ async def test_an_empty_directory_is_said_plainly(domain, tmp_path, monkeypatch)
         assert messages[0]["text"].startswith("Palveluhakemisto on tyhjä")  # the advisor's voice
     finally:
         db.dispose_engines()
+
+
+async def test_a_person_asked_for_by_phone_gets_the_phone_line_first(domain, sample_database):
+    """'toivoo että joku neuvois puhelimitse' after the Turku places: the phone line leads."""
+    messages = await offer(
+        domain,
+        topic="communication",
+        need_level="light_support",
+        municipality="Turku",
+        help_form="phone",
+    )
+    described = [m["text"] for m in messages if m.get("response") == PROVIDER]
+    assert described and "digitukipuhelin" in described[0].lower(), described
