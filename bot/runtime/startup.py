@@ -37,6 +37,7 @@ from bot.runtime.dependencies import (
     open_tracker_store,
 )
 from bot.runtime.retry import DependencyUnavailable, describe
+from bot.runtime.warm_up import warm_up
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -121,7 +122,7 @@ def _shown_setting(setting: str) -> str:
 
 
 def take_over_agent(opened: OpenDependencies, app: Any, _loop: Any = None) -> None:
-    """Sanic listener: harden the agent Rasa loaded, and publish the dependencies.
+    """Sanic listener: warm up and harden the agent Rasa loaded, and publish the dependencies.
 
     Runs as Sanic's first "after_server_start" listener and awaits nothing, so no request is
     handled before it is done. Without a model there is nothing to serve: stop.
@@ -131,6 +132,7 @@ def take_over_agent(opened: OpenDependencies, app: Any, _loop: Any = None) -> No
         logger.error("Digituki did not start: the model could not be loaded (see above)")
         app.stop()
         return
+    warm_up(agent)  # before readiness: the first person does not pay for lazy loading
     harden_agent(agent, opened.tracker_store)
     app.ctx.dependencies = opened
     where = opened.tracker_store.engine.url.render_as_string(hide_password=True)
