@@ -33,7 +33,7 @@ from actions.common import (
     response_text,
     slots_set_since_last_user_message,
 )
-from actions.urgent import say_urgent_steps_if_new
+from actions.urgent import say_urgent_steps_if_new, say_urgent_steps_read_here
 from bot.language.detect import FINNISH
 from bot.limits import (
     LimitsConfig,
@@ -208,6 +208,9 @@ class ActionExplainMore(_LimitsAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[Dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
+        urgent = say_urgent_steps_read_here(dispatcher, tracker)
+        if urgent:
+            return urgent  # "…ja se pyytää lisää" after money was taken: the steps, nothing else
         if ends_with_thanks(text, tracker):
             say_closing(dispatcher, text, tracker)
             return []

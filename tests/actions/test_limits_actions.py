@@ -418,3 +418,23 @@ async def test_the_general_answer_is_said_again_when_nothing_else_fits(domain):
     dispatcher = CollectingDispatcher()
     await ActionAnswerLimitQuestion(no_provider_lookup).run(dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_limits_general"]
+
+
+async def test_more_that_reveals_money_taken_gets_the_urgent_steps_first(domain) -> None:
+    """'…isä ehti jo maksaa 800 euroa… ja se pyytää lisää' read as "kerro lisää": no triage
+    update ran on it, so the action reads it for an urgent situation itself."""
+    text = "no nyt selvis et isä ehti jo maksaa sille 800 euroa tänä aamuna ja se pyytää lisää"
+    tracker = make_tracker(
+        text, intent="ask_more", slots={"topic": "security", "asker": "relative"}
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionExplainMore(no_provider_lookup).run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_urgent_steps",
+        "utter_urgent_then",
+    ]
+    assert {e["name"]: e["value"] for e in events} == {"urgent": "money_gone", "urgent_shown": True}
+    shown = make_tracker(text, intent="ask_more", slots={**tracker.slots, "urgent_shown": True})
+    again = CollectingDispatcher()
+    await ActionExplainMore(no_provider_lookup).run(again, shown, domain)
+    assert "utter_urgent_steps" not in [m["response"] for m in again.messages]
