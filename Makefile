@@ -42,7 +42,10 @@ evaluate: train
 	$(PY) -m bot evaluate conversations --set dev2
 	$(PY) -m bot evaluate conversations --set dev3
 	$(PY) -m bot evaluate conversations --set dev4
+	$(PY) -m bot evaluate conversations --set dev5
 	$(PY) -m bot evaluate conversations --set blind
+	$(PY) -m bot evaluate conversations --set sv_blind
+	$(PY) -m bot evaluate conversations --set en_blind
 
 bench: setup
 	$(PY) scripts/bench_providers.py

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.closing import conversation_started, say_closing
+from actions.closing import conversation_started, ends_with_thanks, say_closing
 from actions.common import conversation_language
 from actions.triage import answers_the_question, triage_turn
 from bot.places import get_index
@@ -96,4 +96,8 @@ class ActionOutOfScope(_SmallTalk):
         return "action_out_of_scope"
 
     def reply(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        if ends_with_thanks(text, tracker):
+            # "kiitos, kerron isälle": a thank-you with words the classifier knows no intent for.
+            say_closing(dispatcher, text, tracker)
+            return
         dispatcher.utter_message(response="utter_out_of_scope")

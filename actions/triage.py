@@ -40,9 +40,10 @@ from bot.triage.answers import (
     story_level,
 )
 from bot.triage.asker_evidence import weigh_asker
+from bot.triage.foreign import foreign_language
 from bot.triage.foreign_asker import weigh_foreign_asker
 from bot.triage.help_form import help_form as stated_help_form
-from bot.triage.help_form import wants_a_person
+from bot.triage.help_form import insists_on_paper, wants_a_person
 from bot.triage.permission import is_permission_question
 from bot.triage.places import place_answer
 from bot.triage.questions import limits_asked_about
@@ -60,6 +61,9 @@ from bot.triage.urgency import urgent_situation
 
 TRIAGE_SLOTS = tuple(Triage().as_dict())
 SELF_SERVICE = "self_service"
+LIGHT_SUPPORT = "light_support"
+DEMANDING_SUPPORT = "demanding_support"
+NON_DIGITAL = "non_digital"
 COMPLETED_SLOT = "triage_completed"
 AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
@@ -115,6 +119,10 @@ class ActionUpdateTriage(Action):
             stated = replace(stated, topic="security")
             events.append(SlotSet(URGENT_SLOT, situation))
         form, refused = stated_help_form(text, language)
+        if form and previous.need_level and not level:
+            # "could someone call me instead, I manage with the phone" tells how to be helped,
+            # not a new level: the skill it names is the phone's, not the service's.
+            stated = replace(stated, need_level=previous.need_level)
         # An answer, or a wish about how to be helped, is no new problem: passing words in it
         # ("puhelimessa se pärjää") leave the topic alone.
         sticky = (
@@ -154,10 +162,23 @@ def weighed(
     confidence = next(
         (float(e.get("confidence") or 0.0) for e in entities if e.get("entity") == "topic"), 0.0
     )
-    topic = weigh_topic(previous.topic, stated.topic, confidence, named_topics(text))
+    topic = weigh_topic(previous.topic, stated.topic, confidence, named_topics(text, language))
     level = stated.need_level
     if level == SELF_SERVICE and says_cannot(text, language):
         level = None  # "a link is enough" cannot stand beside "en osaa": ask instead
+    if (
+        level == LIGHT_SUPPORT
+        and foreign_language(language)
+        and story_level(text, language) == DEMANDING_SUPPORT
+    ):
+        # "she has never used a computer": AUTA's own words for level 3, which the smaller
+        # Swedish and English training sets lose to the words around them.
+        level = DEMANDING_SUPPORT
+    if level == DEMANDING_SUPPORT and not foreign_language(language) and insists_on_paper(text):
+        # "ei oo ikinä käyttäny konetta eikä aio, haluu kaikki paperilla": the service wanted
+        # is not digital at all (level 4), not guidance in a digital one. A habit ("aina oon
+        # tehny kaiken paperilla") is not that. Finnish only, as its cue is.
+        level = NON_DIGITAL
     return replace(
         stated,
         topic=topic,

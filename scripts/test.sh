@@ -58,6 +58,11 @@ step "conversation evaluation on the third set, written apart (report only)"
 .venv/bin/python -m bot evaluate conversations --set dev2
 .venv/bin/python -m bot evaluate conversations --set dev3
 .venv/bin/python -m bot evaluate conversations --set dev4
+.venv/bin/python -m bot evaluate conversations --set dev5
 
-step "conversation evaluation on the sixth, blind set (report only; never used to choose a fix)"
+step "conversation evaluation on the seventh, blind set (report only; never used to choose a fix)"
 .venv/bin/python -m bot evaluate conversations --set blind
+
+step "Swedish and English conversations written apart, blind (report only)"
+.venv/bin/python -m bot evaluate conversations --set sv_blind
+.venv/bin/python -m bot evaluate conversations --set en_blind

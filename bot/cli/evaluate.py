@@ -43,13 +43,26 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--set",
-        choices=("main", "sv", "en", "dev", "dev2", "dev3", "dev4", "blind"),
+        choices=(
+            "main",
+            "sv",
+            "en",
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "blind",
+            "sv_blind",
+            "en_blind",
+        ),
         default="main",
         help="conversations: main (evaluation/conversations/, with floors), sv and en "
         "(evaluation/conversations_sv|en/, with floors; replies must be in that language), "
-        "dev, dev2 and dev3 "
-        "(evaluation/conversations_dev*/, written apart, report only) or blind "
-        "(evaluation/conversations_blind6/, written apart and never used to choose a fix)",
+        "dev to dev5 "
+        "(evaluation/conversations_dev*/, written apart, report only), blind "
+        "(evaluation/conversations_blind7/, written apart and never used to choose a fix), "
+        "sv_blind and en_blind (evaluation/conversations_sv|en_blind/, blind, report only)",
     )
     parser.set_defaults(handler=handle)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Union
 
@@ -73,6 +74,14 @@ RESEND_RESPONSE = "utter_resend_message"
 #: Socket.IO event telling the client why its message was not taken (no HTTP status there).
 REJECTED_EVENT = "request_rejected"
 
+#: The conversation's `language` slot for the turn being delivered, where the channel knows it
+#: (the web chat reads it from the stored conversation; None on the others). WHY a context
+#: variable: the guard's handler gets only Rasa's UserMessage, and the value must not travel
+#: in the message's metadata, which Rasa stores.
+_CONVERSATION_LANGUAGE: ContextVar[Optional[str]] = ContextVar(
+    "conversation_language", default=None
+)
+
 
 def redacted_message(
     message: UserMessage, screened: Screened, metadata: Optional[Dict[str, Any]]
@@ -102,7 +111,8 @@ def guarded_on_new_message(
 
     Client metadata is screened too (a widget may copy the typed text into it); values found in
     the text are removed from it wherever they reappear. The warning is said in the language
-    the message is written in (bot.guard.reply_language).
+    the message is written in, else the conversation's, else the page's
+    (bot.guard.reply_language; the conversation's as :func:`deliver_turn` was given it).
     """
 
     async def handle(message: UserMessage) -> Any:
@@ -114,7 +124,8 @@ def guarded_on_new_message(
             return await on_new_message(message)
         if screened.redacted:
             logger.info("Personal data removed from a user message: %s", ", ".join(screened.kinds))
-            text = in_language(warning, reply_language(message.text, message.metadata))
+            language = reply_language(message.text, message.metadata, _CONVERSATION_LANGUAGE.get())
+            text = in_language(warning, language)
             if message.output_channel is not None and text:
                 await message.output_channel.send_text_message(message.sender_id, text)
         return await on_new_message(redacted_message(message, screened, metadata))
@@ -153,15 +164,23 @@ class ChannelReplies:
 
 
 async def deliver_turn(
-    turn: Turn, output: OutputChannel, handle: OnNewMessage, channel: str, replies: ChannelReplies
+    turn: Turn,
+    output: OutputChannel,
+    handle: OnNewMessage,
+    channel: str,
+    replies: ChannelReplies,
+    conversation_language: Optional[str] = None,
 ) -> None:
     """Hand one turn to the guarded handler, or answer it without Rasa.
 
     A failure after the guard is logged with the exception only (no text, no sender) and the
-    person is asked to send the message again instead of being left without an answer.
+    person is asked to send the message again instead of being left without an answer. The
+    channel's own replies rank `conversation_language` (the conversation's slot, from a channel
+    that keeps conversations) below the message's own language (bot.guard.reply_language).
     """
     if isinstance(turn, OverLongTurn):
-        await output.send_text_message(turn.sender_id, in_language(replies.too_long, turn.language))
+        too_long = in_language(replies.too_long, turn.language(conversation_language))
+        await output.send_text_message(turn.sender_id, too_long)
         return
     message = UserMessage(
         turn.text,
@@ -171,12 +190,15 @@ async def deliver_turn(
         message_id=turn.message_id,
         metadata=turn.metadata,
     )
+    token = _CONVERSATION_LANGUAGE.set(conversation_language)
     try:
         await handle(message)
     except Exception:
         logger.exception("A message on the %s channel could not be processed", channel)
-        language = reply_language(turn.text, turn.metadata)
+        language = reply_language(turn.text, turn.metadata, conversation_language)
         await output.send_text_message(turn.sender_id, in_language(replies.resend, language))
+    finally:
+        _CONVERSATION_LANGUAGE.reset(token)
 
 
 class _GuardedChannelMixin:
@@ -241,8 +263,15 @@ class _GuardedChannelMixin:
             )
         return self._replies
 
-    async def deliver(self, turn: Turn, output: OutputChannel, handle: OnNewMessage) -> None:
-        await deliver_turn(turn, output, handle, self.name(), self.replies)  # type: ignore[attr-defined]
+    async def deliver(
+        self,
+        turn: Turn,
+        output: OutputChannel,
+        handle: OnNewMessage,
+        conversation_language: Optional[str] = None,
+    ) -> None:
+        name = self.name()  # type: ignore[attr-defined]
+        await deliver_turn(turn, output, handle, name, self.replies, conversation_language)
 
 
 _STREAM_DONE = object()
@@ -340,8 +369,14 @@ class GuardedCmdlineInput(GuardedRestInput):
     def url_prefix(self) -> str:
         return GuardedRestInput.name()
 
-    async def deliver(self, turn: Turn, output: OutputChannel, handle: OnNewMessage) -> None:
-        await super().deliver(turn, TextOnlyOutput(output), handle)
+    async def deliver(
+        self,
+        turn: Turn,
+        output: OutputChannel,
+        handle: OnNewMessage,
+        conversation_language: Optional[str] = None,
+    ) -> None:
+        await super().deliver(turn, TextOnlyOutput(output), handle, conversation_language)
 
     def rejected_response(self, rejected: RejectedRequest) -> HTTPResponse:
         if rejected.code == "empty_message":

@@ -16,6 +16,9 @@ Why these rules:
   count even alone, so a Swedish "hej" as the first message gets a Swedish answer.
 * A request for a language ("på svenska", "in English", "suomeksi kiitos", "voitko puhua
   ruotsia") is stronger than the language it is written in.
+* The personal-data guard's placeholders ("[henkilötunnus poistettu]") are its own Finnish
+  words, not the person's: they are left out, or "mitt personnummer är [henkilötunnus
+  poistettu], kan du hjälpa mej" would turn a Swedish conversation Finnish.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping, Optional, Tuple
+
+from bot.guard.findings import PLACEHOLDERS
 
 FINNISH = "fi"
 SWEDISH = "sv"
@@ -172,9 +177,15 @@ def written_language(text: str) -> Optional[str]:
     return None
 
 
+_PLACEHOLDER = re.compile("|".join(re.escape(text) for text in PLACEHOLDERS.values()))
+
+
 def read_language(text: str) -> LanguageReading:
     """What the message says about the language: asked for, written in, or nothing."""
-    return LanguageReading(requested=requested_language(text), written=written_language(text))
+    persons_words = _PLACEHOLDER.sub(" ", text)
+    return LanguageReading(
+        requested=requested_language(persons_words), written=written_language(persons_words)
+    )
 
 
 def normalise(code: Any) -> Optional[str]:

@@ -11,6 +11,10 @@ advisor's voice (the staff script, ``asker: advisor``), so a reviewer finds ever
 domain/*.yml. Two small changes are made to them, both because the note is read by whoever
 receives the referral, not said to the client: the script's "Kerro asiakkaalle:" in front of
 a statement is left out, and the level label's "(taso 3)" becomes the note's "Taso 3 – ".
+
+The note is in the conversation's language (slot ``language``): the responses' variations for
+it, the form labels for it (bot.referral.labels) and, in Swedish, the municipality's Swedish
+name ("Esbo"), as the assistant names it in a Swedish conversation. Finnish when unset.
 """
 
 from __future__ import annotations
@@ -23,15 +27,16 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from bot.auta import DISTANCE_FORMS, IN_PERSON_LEVELS
 from bot.directory.present import Responses, choose_variant
 from bot.directory.service import PersonQuery
+from bot.language.detect import SWEDISH
 from bot.limits import LimitsConfig, plan_for_topic
-from bot.referral import labels
+from bot.referral.labels import FINNISH, NoteLabels, labels_for
 from bot.referral.provider import ChosenProvider
 from bot.triage.labels import NEED_LEVELS
 
 #: The voice of every text in the note: the staff script's.
 VOICE = "advisor"
-_SCRIPT_PREFIX = re.compile(r"^Kerro asiakkaalle:\s*")
-_LEVEL_SUFFIX = re.compile(r"\s*\(taso \d\)\s*$")
+_SCRIPT_PREFIX = re.compile(r"^(?:Kerro asiakkaalle|Berätta för kunden|Tell the client):\s*")
+_LEVEL_SUFFIX = re.compile(r"\s*\((?:taso|nivå|level) \d\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class ReferralNote:
     #: The chosen provider is invented sample data (its name says "ESIMERKKI" too).
     sample: bool
     sections: Tuple[Section, ...] = field(default_factory=tuple)
+    labels: NoteLabels = FINNISH
 
     @property
     def date_text(self) -> str:
@@ -64,13 +70,13 @@ class ReferralNote:
 
     def as_json(self) -> Dict[str, Any]:
         return {
-            "title": labels.TITLE,
+            "title": self.labels.title,
             "date": self.day.isoformat(),
-            "date_label": labels.DATE,
+            "date_label": self.labels.date,
             "date_text": self.date_text,
             "level": self.level,
             "sample": self.sample,
-            "not_known": labels.NOT_KNOWN,
+            "not_known": self.labels.not_known,
             "sections": [section.as_json() for section in self.sections],
         }
 
@@ -107,19 +113,22 @@ def build_note(
     """The note for a conversation whose slots are ``slots`` (Rasa's current values);
     ``facts`` are the urgent steps' facts (bot.triage.urgent_steps), ``day`` the note's date."""
     texts = NoteTexts(responses, slots)
+    labels = labels_for(slots.get("language"))
     topic, need_level = _known(slots, "topic"), _known(slots, "need_level")
     level = NEED_LEVELS.index(need_level) + 1 if need_level in NEED_LEVELS else None
     refusals, alternatives, does_more = _limits(texts, limits, topic, need_level, provider)
+    level_line = _level_line(texts, labels, need_level, level)
+    asker = labels.askers.get(_known(slots, "asker") or "")
     sections = (
-        Section("need_level", labels.NEED_LEVEL, _level_line(texts, need_level, level)),
-        Section("topic", labels.TOPIC, _label(texts, "utter_label_topic_", topic)),
-        Section("asker", labels.ASKER, _one(labels.ASKERS.get(_known(slots, "asker") or ""))),
-        Section("municipality", labels.MUNICIPALITY, _one(_known(slots, "municipality"))),
-        Section("provider", labels.PROVIDER, _provider_lines(texts, provider, does_more)),
-        Section("limits", labels.LIMITS, tuple(refusals)),
-        Section("next_steps", labels.NEXT_STEPS, _next_steps(texts, slots, alternatives, facts)),
+        Section("need_level", labels.need_level, level_line),
+        Section("topic", labels.topic, _label(texts, "utter_label_topic_", topic)),
+        Section("asker", labels.asker, _one(asker)),
+        Section("municipality", labels.municipality, _one(_municipality(slots))),
+        Section("provider", labels.provider, _provider_lines(texts, provider, does_more)),
+        Section("limits", labels.limits, tuple(refusals)),
+        Section("next_steps", labels.next_steps, _next_steps(texts, slots, alternatives, facts)),
     )
-    return ReferralNote(day, level, bool(provider and provider.is_sample), sections)
+    return ReferralNote(day, level, bool(provider and provider.is_sample), sections, labels)
 
 
 def _known(slots: Mapping[str, Any], name: str) -> Optional[str]:
@@ -131,6 +140,17 @@ def _one(value: Optional[str]) -> Tuple[str, ...]:
     return (value,) if value else ()
 
 
+def _municipality(slots: Mapping[str, Any]) -> Optional[str]:
+    """The slot holds the Finnish name; a Swedish note names it as a Swedish reader knows it
+    ("Espoo" -> "Esbo"), the way the assistant does (actions.triage.municipality_name)."""
+    name = _known(slots, "municipality")
+    if name is None or slots.get("language") != SWEDISH:
+        return name
+    from bot.places import get_index  # the index only for the Swedish notes that need it
+
+    return get_index().name_in(name, SWEDISH)
+
+
 def _label(texts: NoteTexts, prefix: str, value: Optional[str]) -> Tuple[str, ...]:
     if value is None or not texts.has(prefix + value):
         return ()
@@ -138,13 +158,13 @@ def _label(texts: NoteTexts, prefix: str, value: Optional[str]) -> Tuple[str, ..
 
 
 def _level_line(
-    texts: NoteTexts, need_level: Optional[str], level: Optional[int]
+    texts: NoteTexts, labels: NoteLabels, need_level: Optional[str], level: Optional[int]
 ) -> Tuple[str, ...]:
     response = f"utter_label_need_level_{need_level}"
     if level is None or not texts.has(response):
         return ()
     name = _LEVEL_SUFFIX.sub("", texts.raw(response))
-    return (labels.LEVEL.format(number=level, name=name),)
+    return (labels.level.format(number=level, name=name),)
 
 
 def _provider_lines(

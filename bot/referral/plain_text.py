@@ -2,22 +2,23 @@
 
 WHY plain text: the systems a note is pasted into differ (case management, a ticketing form,
 an e-mail), and plain lines with "Heading: value" or a heading and "- " lines paste cleanly
-into all of them. The same labels and texts as the page's note (bot.referral.note).
+into all of them. The same labels and texts as the page's note (bot.referral.note), in the
+note's language.
 """
 
 from __future__ import annotations
 
 from typing import List
 
-from bot.referral import labels
 from bot.referral.note import ReferralNote
 
 
 def note_as_text(note: ReferralNote) -> str:
-    lines: List[str] = [f"{labels.TITLE}", f"{labels.DATE}: {note.date_text}"]
+    labels = note.labels
+    lines: List[str] = [labels.title, f"{labels.date}: {note.date_text}"]
     for section in note.sections:
         if not section.items:
-            lines.append(f"{section.label}: {labels.NOT_KNOWN}")
+            lines.append(f"{section.label}: {labels.not_known}")
         elif len(section.items) == 1:
             lines.append(f"{section.label}: {_one_line(section.items[0])}")
         else:

@@ -362,7 +362,8 @@ def _f_story_level(text: str, table: ModuleType) -> Optional[str]:
         trouble = any(word in table.NEGATIONS for word in tail)
         if trouble or foreign.has(tail, table.HELP):
             return LIGHT
-    if not never and (
+    # "stopped working, now i cant do anything" still worked before: only "never" says otherwise.
+    if not foreign.has(words, table.NEVER) and (
         foreign.has(words, table.WORKED_BEFORE) or foreign.has(words, table.EVERYDAY_USE)
     ):
         # "mobilcertifikatet slutade funka", "she uses the laptop daily for email": they use

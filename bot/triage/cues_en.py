@@ -280,7 +280,8 @@ WORKED_BEFORE = (
     "stopped/stops working", "dont/doesnt/wont/didnt work/open/load anymore/any",
     "no longer work*", "used to work", "usually work*", "always worked", "worked before",
     "forgot/forgotten/lost ~1 password*/pin*/code*/username*", "after the/an ~1 update*",
-    "can/could log/login/sign ~1 but", "was working",
+    "can/could log/login/sign ~1 but", "was working", "ran/run/running out", "expired",
+    "changed/new/replaced ~1 phone*", "got ~2 new phone*",
 )  # fmt: skip
 #: A word of skill, not use: "i can use my phone well" speaks of skill.
 SKILL = ("know how", "knows how", "can", "good at", "able")
@@ -544,7 +545,7 @@ LIMIT_CUES = {
         "act for",
         "handle ~ for",
         "do it for",
-        "do ~ for me/her/him/them",
+        "do ~4 for me/her/him/them",
         "take care of",
         "errand*",
         "in my/her/his name",
@@ -639,3 +640,96 @@ LIMIT_CONTEXT_ONLY = (
     "screen*", "log in", "log on", "login", "logs in", "logged in", "sign in", "sign on",
     "signs in", "logging in", "signing in", "service",
 )  # fmt: skip
+
+# ------------------------------------------------------------------ the services a message names
+# Read by bot/triage/topic_evidence.py. People write the Finnish service names too ("omakanta",
+# "mobiilivarmenne", "pankkitunnukset"): those come from its Finnish stems.
+#: Cues that name a topic's service. The most specific cue wins a word, more words first, then
+#: a longer cue: "bank codes" is identification ("bank code*"), not banking ("bank*").
+TOPIC_STEMS = {
+    "banking": (
+        "bank*", "online bank*", "netbank*", "internet bank*", "mobile bank*", "banking app*",
+        "bank app*", "invoice*", "e-invoice*", "einvoice*", "bill", "bills", "direct debit*",
+        "due date*", "bank transfer*", "account statement*", "bank statement*", "nordea*",
+        "aktia*", "danske*", "s-bank*", "op-app*",
+    ),
+    "identification": (
+        "bank code*", "banking code*", "online banking code*", "netbank code*",
+        "bank credential*", "banking credential*", "bank id*", "bankid*", "bank-id*",
+        "mobile certificate*", "mobile cert", "mobile id", "mobile-id*", "identif*",
+        "authenticat*", "verify ~1 identity", "prove ~1 identity", "identity card*", "id card*",
+        "id-card*", "pin code*", "pincode*", "pin", "key code*", "code list*",
+        "suomi.fi-identif*", "suomi.fi identif*", "code app*", "bank*/banks code app*",
+        "nordea/aktia/danske/op/s-bank code*/credential*",
+    ),
+    "suomifi_messages": (
+        "suomi.fi*/suomifi* ~1 message*/mail*/inbox*/letter*",
+        "suomi fi ~1 message*/mail*/inbox*/letter*", "suomi.fi-message*", "suomifi-message*",
+        "message*/mail/letter* from ~2 authorit*", "authority message*", "official message*",
+    ),
+    "authorizations": (
+        "authoriz*", "authoris*", "suomi.fi-authori*", "power* of attorney", "proxy",
+        "guardianship", "guardian", "legal guardian*", "mandate*",
+        "right to handle/manage/see/do/access/deal/take",
+        "permission to handle/manage/see/do/access",
+    ),
+    "e_services": (
+        "kanta", "kanta.fi", "my kanta*", "mykanta", "vero", "vero.fi", "mytax",
+        "my tax", "tax", "taxes", "taxation", "tax-*", "prescription*", "e-prescription*",
+        "e-service*", "eservice*", "housing allowance*", "benefit*",
+        "pension application*", "te office*", "te service*",
+        "te-service*", "te-office*", "employment office*", "social assistance", "traficom",
+        "health record*", "lab result*", "doctor* appointment*", "jobseeker*", "job seeker*",
+    ),
+    "communication": (
+        "email*", "e-mail*", "gmail*", "outlook", "hotmail", "whatsapp*", "whats app",
+        "whatsap*", "watsap*", "wattsap*", "video call*", "videocall*", "facebook*",
+        "messenger", "instagram*", "sms", "text message*", "skype",
+    ),
+    "security": (
+        "scam*", "phishing*", "phish*", "fraud*", "virus*", "malware", "hack*", "hijack*",
+        "suspicious", "fake*", "spoof*", "police report*", "crime report*", "identity theft",
+        "cyber*", "data breach*",
+    ),
+    "device": (
+        "phone", "phones", "telephone", "smartphone*", "smart phone*", "mobile", "mobiles",
+        "mobile phone*", "cellphone*", "cell phone*", "tablet*", "ipad*", "iphone*", "android*",
+        "computer*", "laptop*", "pc", "screen*", "touchscreen*", "charger*", "battery",
+        "batteries", "device*", "software update*", "system update*", "wifi", "wi-fi",
+        "router*", "modem*", "printer*", "keyboard*",
+    ),
+}  # fmt: skip
+#: A way to be helped that names a device ("phone number", "by phone" and FORMS["phone"]).
+NOT_DEVICE = (
+    "phone number*", "telephone number*", "mobile/cell number*", "phone no", "phone nr",
+    "phonenumber*",
+    "on the phone", "phone call*", "read/see ~3 screen*",
+)  # fmt: skip
+#: Where one clause ends and the next may speak of another thing: "my phone works fine but the
+#: bank codes dont".
+TOPIC_CLAUSE_BREAKS = BUT | frozenset({"because", "cause", "cos", "when", "since"})
+#: Saying one manages what the clause names: the need level, not the problem.
+MANAGED = (
+    "use/uses/used/using ~4 every day", "use/uses/used/using ~4 all the time",
+    "use/uses/used/using ~4 daily/everyday/fine/well/regularly/often/always/constantly/ok/okay",
+    "use/uses/used/using ~4 without problem*/trouble/issue*",
+    "i/she/he/we/they can ~1 use/handle", "i/she/he/we/they ~1 know/knows how to", "good at",
+    "good/fine/ok/okay/comfortable/confident with", "comfortable using",
+    "works/working/work fine/well/ok/okay/great/perfectly", "is/are fine", "no problem*",
+    "no issue*", "no trouble", "without problem*/trouble/issue*", "not/isnt ~1 a problem",
+)  # fmt: skip
+#: A device kept only for calls is the setting of the problem, not the problem (said anywhere
+#: between two punctuation marks: "has a smartphone but only calls with it").
+BASIC_USE = (
+    "only/just ~3 call/calls/calling/phoning/ringing/texting/texts/sms",
+)  # fmt: skip
+#: Beside wanting to learn a service, a service merely used is the setting, not the need.
+LEARNING = ("learn*", "teach*", "practi*")
+#: Words between a negation and the name it sets aside: "its not the bank, its kela".
+DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "her", "his", "their", "our", "your", "its", "it", "about", "any",
+     "that", "this"}
+)  # fmt: skip
+#: Unused in English: the negation stands before the verb ("doesnt use the bank"), so any
+#: negation right before a name sets it aside (see cues_sv.py).
+SET_ASIDE_AFTER = frozenset()

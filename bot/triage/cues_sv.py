@@ -273,7 +273,8 @@ WORKED_BEFORE = (
     "slutade funka/fungera/gå", "funkar/fungerar/går int/inte längre/mera/mer",
     "brukar ~1 funka/fungera/gå", "har/hade ~2 använt/läst/gjort/skött ~3 förut/förr/innan",
     "har/hade glömt ~1 lösenord*/kod*/koden/pin*/användarnamn*", "glömt ~1 lösenord*/pin*",
-    "efter ~1 uppdatering*", "har/hade ~1 fungerat/funkat",
+    "efter ~1 uppdatering*", "har/hade ~1 fungerat/funkat", "tog slut", "gått/gick ut",
+    "bytte/bytt ~1 telefon*/mobil*", "ny/nya telefon*/mobil*",
 )  # fmt: skip
 SKILL = ("kan", "vet hur", "klarar", "duktig", "bra på")
 NEGATED_ABILITY = ("oförmögen", "inte i stånd", "har ingen aning hur", "ingen aning om hur")
@@ -583,4 +584,108 @@ LIMIT_CUES = {
 LIMIT_CONTEXT_ONLY = (
     "dator*", "telefon*", "mobil*", "surfplatt*", "enhet*", "app", "appen", "appar", "skärm*",
     "laptop*", "logga* in", "loggar in", "inloggning*", "service",
+)  # fmt: skip
+
+# ------------------------------------------------------------------ the services a message names
+# Read by bot/triage/topic_evidence.py. A Swedish speaker writes Finnish service names too
+# ("omakanta", "mobiilivarmenne", "pankkitunnukset"): those come from its Finnish stems.
+#: Cues that name a topic's service. The most specific cue wins a word, more words first, then
+#: a longer cue: "nätbankskoder" is identification ("nätbankskod*"), not banking ("nätbank*").
+TOPIC_STEMS = {
+    "banking": (
+        "bank", "banken", "bankens", "banker", "bankerna", "nätbank*", "webbank*",
+        "internetbank*", "onlinebank*", "mobilbank*", "bankapp*", "bankärend*", "bankkort*",
+        "bankkonto*", "bankkontor*", "bankautomat*", "banktjänst*", "räkningar*", "räkningen",
+        "e-räkning*", "betala ~2 räkning", "e-faktura*", "efaktura*", "faktura*", "fakturor*",
+        "förfallodag*", "kontoutdrag*", "girer*", "betalningstjänst*", "nordea*", "aktia*",
+        "danske*", "ålandsbank*", "sparbank*", "handelsbank*", "s-bank*", "op-app*",
+    ),
+    "identification": (
+        "bankkod*", "nätbankskod*", "nätbankkod*", "webbankskod*", "bankid*", "bank-id*",
+        "mobilcert*", "mobil-id*", "mobilid", "identifier*", "identifikation*", "legitimer*",
+        "e-legitimation*", "autentiser*", "nyckeltal*", "nyckelkod*", "kodlist*", "pinkod*",
+        "pin-kod*", "id-kort*", "identitetskort*", "suomi.fi-identifi*", "kodapp*",
+        "nordea/aktia/danske/op/s-bank/sparbank* kod*", "bankens/banken kodapp*",
+    ),
+    "suomifi_messages": (
+        "suomi.fi*/suomifi* ~1 meddelande*/post/posten/brev*/inkorg*",
+        "suomi fi ~1 meddelande*/post/posten/brev*/inkorg*", "suomi.fi-meddelande*",
+        "suomifi-meddelande*", "suomi.fi-post*", "myndighetspost*", "myndighetsmeddelande*",
+        "myndighetsbrev*", "meddelande*/post/brev från ~2 myndighet*",
+        "myndighet* ~1 post/posten/brev*/meddelande*",
+    ),
+    "authorizations": (
+        "fullmakt*", "framtidsfullmakt*", "suomi.fi-fullmakt*", "intressebevak*", "ombud",
+        "ombudet", "befullmäktig*", "förmynd*", "behörighet*",
+        "rätt att sköta/se/hantera/uträtta/göra/ta",
+    ),
+    "e_services": (
+        "kanta", "kanta.fi", "mina kanta*", "kantatjänst*", "fpa", "fpa:s", "fpas", "omafpa",
+        "e-tjänst*", "skatt*", "vero", "vero.fi", "minskatt*", "recept*", "e-recept*",
+        "tidsbokning*", "tidbokning*", "boka ~1 tid", "läkartid*", "bostadsbidrag*",
+        "bostadsstöd*", "arbetslöshets*", "arbetsmarknadsstöd*", "utkomststöd*", "barnbidrag*",
+        "förmån*", "pensionsansök*", "ansök*", "deklar*", "te-tjänst*", "te-byrå*",
+        "arbetskraftsbyrå*", "dagpenning*", "sjukdagpenning*", "studiestöd*", "jobbmarknad*",
+        "traficom",
+    ),
+    "communication": (
+        "e-post*", "epost*", "mejl*", "mail*", "email*", "gmail*", "outlook", "hotmail",
+        "whatsapp*", "whatsap*", "watsap*", "wattsap*", "videosamtal*", "facebook*", "messenger",
+        "instagram*", "sms", "sms:*", "smsen", "smset", "textmeddelande*", "skype",
+    ),
+    "security": (
+        "bedrä*", "bedrag*", "bluff*", "nätfisk*", "phishing*", "scam*", "virus*",
+        "skadeprogram*", "hackad*", "hackat*", "hackare*", "hacker*", "kapad*",
+        "kapat*", "kapning*", "dataintrång*", "intrång*", "lurendrej*", "svindl*", "lurad*",
+        "lurat", "misstänkt*", "polisanmäl*", "brottsanmäl*", "datasäkerhet*",
+        "informationssäkerhet*",
+    ),
+    "device": (
+        "telefon", "telefonen", "telefoner*", "telefonens", "mobil", "mobilen", "mobiler*",
+        "mobilens", "mobiltelefon*", "smarttelefon*", "smartphone*", "pekskärmstelefon*",
+        "surfplatt*", "pekplatt*", "tablet*", "ipad*", "iphone*", "android*", "dator*",
+        "laptop*", "bärbar*", "skärm*", "pekskärm*", "laddare*", "batteri*", "enhet*",
+        "uppdatering*", "wifi", "wi-fi", "wlan", "router*", "modem*", "skrivare*", "printer*",
+        "tangentbord*",
+    ),
+}  # fmt: skip
+#: A way to be helped that names a device ("telefonnumret", "per telefon" and FORMS["phone"]).
+NOT_DEVICE = (
+    "telefonnummer*", "telefonnumr*", "telefonrådgivning*", "telefonservice*", "telefonhjälp*",
+    "telefonstöd*", "telefontid*", "telefonledes", "per/via/över/på/i telefon",
+    "läsa/se/ser ~2 skärm*",
+)  # fmt: skip
+#: Where one clause ends and the next may speak of another thing: "mobilen funkar bra men
+#: bankkoderna funkar inte". Not "utan": "utan dator" lacks one, and "inte banken utan fpa"
+#: sets the bank aside.
+TOPIC_CLAUSE_BREAKS = frozenset({"men", "fast", "dock", "när", "eftersom"})
+#: Saying one manages what the clause names: the need level, not the problem.
+MANAGED = (
+    "använder/använda/använt/brukar ~4 varje/var dag",
+    "använder/använda/använt/brukar ~4 hela tiden",
+    "använder/använda/använt/brukar ~4 dagligen/ofta/jämt/alltid/bra/fint/smidigt/regelbundet",
+    "använder/använda/använt ~4 utan problem",
+    "jag/ja/hon/han/hen/vi/de/dom kan ~1 använda/sköta",
+    "jag/ja/hon/han/hen/vi/de/dom ~1 vet hur", "klarar ~2 bra/fint", "klarar av", "har koll på",
+    "är/e van/vana", "van vid",
+    "fungerar/funkar/går bra/fint/utmärkt/perfekt/ok/okej", "inga problem", "inget problem",
+    "utan problem",
+)  # fmt: skip
+#: A device kept only for calls is the setting of the problem, not the problem (said anywhere
+#: between two punctuation marks: "har en telefon men bara för att ringa").
+BASIC_USE = (
+    "bara/endast/enbart ~3 ringa/ringer/samtal/samtalen/sms*", "ringer bara",
+)  # fmt: skip
+#: Beside wanting to learn a service, a service merely used is the setting, not the need.
+LEARNING = ("lära*", "lär", "öva*", "läras")
+#: Words between a negation and the name it sets aside: "det är inte banken utan fpa".
+DETERMINERS = frozenset(
+    {"den", "det", "de", "en", "ett", "min", "mitt", "mina", "hennes", "hans", "hens", "deras",
+     "vår", "vårt", "er", "är", "e", "om", "någon", "nån", "något", "nåt", "några", "nåra"}
+)  # fmt: skip
+#: Swedish puts "inte" after the verb, so "hittar ja int kontoutdraget" names the problem: a
+#: negation sets a name aside only at a clause's start, after another name ("e-posten int
+#: nätbanken") or after one of these ("det e int banken", "nej int banken utan omakanta").
+SET_ASIDE_AFTER = frozenset(
+    {"är", "e", "var", "va", "nej", "nä", "nää", "och", "eller", "utan", "ju", "alltså", "just"}
 )  # fmt: skip

@@ -37,6 +37,9 @@ _PATTERNS: Dict[str, str] = {
     r"toimistolle|kirjastoon|pisteeseen|konttoriin)|paikalle|tiskille|"
     r"(?:mennä|käydä|pääsis\w*|pääsee)\s+(?:\w+\s+){0,1}(?:paikan|jonnekin|johonkin)|"
     r"ihmisen\s+luo|käydä\s+kysymässä|kädestä\s+pitäen|"
+    # "tarvis henkilökohtaista ohjausta", "äiti tulee mukaan" (along to the place)
+    r"henkilökohtai\w*\s+(?:ohjau\w*|ohjaus\w*|opastu\w*|opastus\w*|apu\w*|neuvon\w*)|"
+    r"tul\w*\s+(?:itse\s+|ite\s+)?mukaan\b|"
     # someone at one's side: "tarviin jonkun istumaan viereen", "joku vieressä näyttämässä"
     r"istu\w*\s+(?:\w+\s+){0,1}viere\w*|(?:jonkun|joku)\s+(?:\w+\s+){0,1}viere(?:en|ssä)|"
     # "onko oulus mitään paikkaa mihin vois mennä", "minne voin mennä kysymään"
@@ -166,3 +169,15 @@ def _f_help_form(text: str, table: ModuleType) -> Tuple[Optional[str], List[str]
     choices = [form for form in wanted if form not in refused]
     best = max(choices, key=lambda form: wanted[form]) if choices else None
     return best, list(dict.fromkeys(refused))
+
+
+# Paper as the only way, not a habit: "se haluu kaikki paperilla", "eikä aio opetella".
+_PAPER_ONLY = re.compile(
+    r"\b(?:halu\w*|tahto\w*)\s+(?:\w+\s+){0,3}paper\w*|\b(?:eikä|ei|en)\s+(?:\w+\s+){0,1}aio\b"
+)
+
+
+def insists_on_paper(text: str) -> bool:
+    """A Finnish message that wants the matter on paper or will not go digital at all: level 4
+    beside "never used", where "aina oon tehny kaiken paperilla" (a habit) is not."""
+    return bool(_PAPER_ONLY.search(text.lower()))

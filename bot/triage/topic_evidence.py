@@ -17,14 +17,23 @@ Two kinds of mention are not evidence of the problem:
 
 The rules (``weigh_topic``) only ever choose between what the classifier said, what the message
 names and what was already known; they never invent a topic from nothing but a name.
+
+A Swedish or English conversation names its services in its own words ("nätbanken", "bank
+codes", "mobilcertifikat") and in Finnish ("omakanta", "mobiilivarmenne"), and says what it
+manages its own way ("min mobil fungerar bra", "i use my phone every day no problem"): its
+reading (cue tables TOPIC_STEMS, MANAGED, BASIC_USE of bot/triage/cues_sv.py and cues_en.py,
+matched on lower-case words as bot/triage/foreign.py does) feeds the same ``weigh_topic``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, FrozenSet, Optional, Sequence, Set, Tuple
+from functools import cache
+from types import ModuleType
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.triage import foreign
 from bot.triage.contrast import rejected_spans
 from bot.triage.words import NEGATIONS, Word, words_of
 
@@ -180,28 +189,236 @@ def _unrejected(text: str) -> str:
     return text
 
 
-def named_topics(text: str) -> NamedTopics:
-    """The topics `text` names, clause by clause, outside what a contrast rejects."""
+@dataclass(frozen=True)
+class _Clause:
+    """What one clause names, and how it speaks of it."""
+
+    topics: FrozenSet[str]
+    managed: FrozenSet[str]  # of `topics`, those the clause says the person manages
+    used: bool  # it says they are used, without a negation
+    learned: bool  # it speaks of learning them
+
+
+def named_topics(text: str, language: Optional[str] = None) -> NamedTopics:
+    """The topics `text` names, clause by clause, outside what a contrast rejects.
+
+    `language`: the conversation's; "sv" and "en" are read with their cue tables, anything else
+    as Finnish."""
+    table = foreign.cues(language)
+    clauses = _finnish_clauses(text) if table is None else _foreign_clauses(text, table)
+    return _combined(clauses)
+
+
+def _combined(clauses: Iterable[_Clause]) -> NamedTopics:
     named: Set[str] = set()
     managed: Set[str] = set()
     used: Set[str] = set()
     learned: Set[str] = set()
-    for clause in _CLAUSE_BREAK.split(_unrejected(text).lower()):
-        words = words_of(clause)
-        topics = _named_in(words)
-        topics |= {topic for topic, phrase in TOPIC_PHRASES.items() if phrase.search(clause)}
-        if DEVICE in topics and _lacks_something(words):
-            topics.discard(DEVICE)
-        (managed if _is_managed(words) else named).update(topics)
-        if not _is_negated(words) and any(USE_BASE in word.bases for word in words):
-            used |= topics
-        if any(word.is_(LEARNING) for word in words):
-            learned |= topics
+    for clause in clauses:
+        managed |= clause.managed
+        named |= clause.topics - clause.managed
+        if clause.used:
+            used |= clause.topics
+        if clause.learned:
+            learned |= clause.topics
     if learned - used:
         # What is to be learned is the need; what is used already is where the person stands.
         managed |= used - learned
         named -= used - learned
     return NamedTopics(frozenset(named), frozenset(managed - named))
+
+
+def _phrase_topics(clause: str) -> Set[str]:
+    return {topic for topic, phrase in TOPIC_PHRASES.items() if phrase.search(clause)}
+
+
+def _finnish_clauses(text: str) -> Iterator[_Clause]:
+    for clause in _CLAUSE_BREAK.split(_unrejected(text).lower()):
+        words = words_of(clause)
+        topics = _named_in(words) | _phrase_topics(clause)
+        if DEVICE in topics and _lacks_something(words):
+            topics.discard(DEVICE)
+        yield _Clause(
+            topics=frozenset(topics),
+            managed=frozenset(topics) if _is_managed(words) else frozenset(),
+            used=not _is_negated(words) and any(USE_BASE in word.bases for word in words),
+            learned=any(word.is_(LEARNING) for word in words),
+        )
+
+
+# ------------------------------------------------------------------ Swedish and English
+# Sentence punctuation and commas end a clause; "suomi.fi" keeps its dot.
+_FOREIGN_BREAK = re.compile(r"[,;:.!?]+(?=\s|$)|\n+")
+
+
+def _foreign_clauses(text: str, table: ModuleType) -> Iterator[_Clause]:
+    after_managed = False
+    for part in _FOREIGN_BREAK.split(text):
+        part_words = foreign.tokens(part)
+        # "har en telefon men bara för att ringa", "has a phone but only calls with it".
+        basic_use = _said(part_words, table.BASIC_USE, table)
+        for words, turned in _foreign_clause_words(part_words, table):
+            if turned and after_managed and words[0] in table.NEGATIONS and len(words) > 1:
+                # "hon kan använda mobilen men inte nätbanken": what she cannot is the problem.
+                words = words[1:]
+            topics = _foreign_named_in(words, table) | _phrase_topics(" ".join(words))
+            after_managed = _said(words, table.MANAGED, table)
+            if after_managed:
+                managed = topics
+            else:
+                managed = topics & {DEVICE} if basic_use else set()
+            yield _Clause(
+                topics=frozenset(topics),
+                managed=frozenset(managed),
+                used=foreign.has(words, table.USING)
+                and not any(word in table.NEGATIONS for word in words),
+                learned=foreign.has(words, table.LEARNING),
+            )
+
+
+def _foreign_clause_words(
+    words: Sequence[str], table: ModuleType
+) -> Iterator[Tuple[List[str], bool]]:
+    """The words of each clause, cut at TOPIC_CLAUSE_BREAKS, and whether the clause turns from
+    the one before ("but", "men")."""
+    clause: List[str] = []
+    turned = False
+    for word in words:
+        if word in table.TOPIC_CLAUSE_BREAKS:
+            if clause:
+                yield clause, turned
+            clause, turned = [], True
+        else:
+            clause.append(word)
+    if clause:
+        yield clause, turned
+
+
+@cache
+def _foreign_stems(table: ModuleType) -> Dict[str, Tuple[str, ...]]:
+    """The table's cues of each topic and the Finnish names as cues: a Swedish or English
+    speaker writes "omakanta", "mobiilivarmenne" and "kela" too."""
+    return {
+        topic: (
+            *table.TOPIC_STEMS.get(topic, ()),
+            *(f"{stem}*" for stem in TOPIC_STEMS.get(topic, ())),
+            *TOPIC_BASES.get(topic, ()),
+        )
+        for topic in dict.fromkeys((*table.TOPIC_STEMS, *TOPIC_STEMS))
+    }
+
+
+@cache
+def _foreign_not_device(table: ModuleType) -> Tuple[str, ...]:
+    """Cues of a way to be helped that name a device: "telefonnumret", "by phone", "screen
+    sharing" are no device problem."""
+    return (
+        *table.NOT_DEVICE,
+        *table.FORMS["phone"],
+        *table.FORMS["remote"],
+        *(f"{stem}*" for stem in NOT_DEVICE),
+    )
+
+
+#: A name cue: the alternative of its first word, the cue, its topic and its length.
+_Head = Tuple[str, str, str, int]
+
+
+@cache
+def _foreign_heads(table: ModuleType) -> Dict[str, Tuple[_Head, ...]]:
+    """Every name cue by the first two letters of its first word's alternatives, so that a
+    word is tried only against the cues that may start with it."""
+    heads: Dict[str, List[_Head]] = {}
+    for topic, cue_list in _foreign_stems(table).items():
+        for cue in cue_list:
+            length = len(cue) - cue.count("*")
+            for alternative in cue.split()[0].split("/"):
+                heads.setdefault(alternative[:2], []).append((alternative, cue, topic, length))
+    return {key: tuple(found) for key, found in heads.items()}
+
+
+def _foreign_names(words: Sequence[str], table: ModuleType) -> Dict[int, str]:
+    """The topic each word names. The most specific cue covering a word wins it, more words
+    first, then a longer cue: "bank codes" is identification, "nätbankskoder" not banking."""
+    best: Dict[int, Tuple[Tuple[int, int], str]] = {}
+    heads = _foreign_heads(table)
+    for start, word in enumerate(words):
+        for alternative, cue, topic, length in heads.get(word[:2], ()):
+            if not foreign.is_word(word, (alternative,)):
+                continue
+            ends = [start + 1] if " " not in cue else _ends_from(words, start, cue)
+            for end in ends:
+                for index in range(start, end):
+                    if index not in best or (end - start, length) > best[index][0]:
+                        best[index] = ((end - start, length), topic)
+    return {index: topic for index, (_weight, topic) in best.items()}
+
+
+def _ends_from(words: Sequence[str], start: int, cue: str) -> List[int]:
+    """Where the matches of `cue` that start at `start` end."""
+    tail = words[start : start + 12]
+    return [start + end for begin, end in foreign.spans(tail, (cue,)) if begin == 0]
+
+
+def _foreign_named_in(words: Sequence[str], table: ModuleType) -> Set[str]:
+    """Topics the words name, except what a negation sets aside and a device that is a way to
+    be helped or one the person lacks ("ingen dator", "doesnt have a smartphone")."""
+    names = _foreign_names(words, table)
+    helped_by = {
+        index
+        for start, end in foreign.spans(words, _foreign_not_device(table))
+        for index in range(start, end)
+    }
+    topics = set()
+    for index, topic in names.items():
+        if topic == DEVICE and (index in helped_by or _foreign_lacks(words, index, table)):
+            continue
+        if not _foreign_set_aside(words, index, names, table):
+            topics.add(topic)
+    return topics
+
+
+def _foreign_set_aside(
+    words: Sequence[str], index: int, names: Dict[int, str], table: ModuleType
+) -> bool:
+    """ "det är inte banken utan fpa", "its not the bank": a negation before the name with at
+    most two DETERMINERS between. Where the negation follows the verb (Swedish: "hittar ja int
+    kontoutdraget" names the problem), only at a clause's start, after another name or after
+    a word of SET_ASIDE_AFTER."""
+    position = index - 1
+    while position >= 0 and names.get(position) == names[index]:
+        position -= 1  # the name's own first words: "online [bank]"
+    for _filler in range(2):
+        if position >= 0 and words[position] in table.DETERMINERS:
+            position -= 1
+    if position < 0 or words[position] not in table.NEGATIONS:
+        return False
+    before = position - 1
+    return (
+        not table.NEGATION_AFTER
+        or before < 0
+        or before in names
+        or words[before] in table.SET_ASIDE_AFTER
+    )
+
+
+def _foreign_lacks(words: Sequence[str], index: int, table: ModuleType) -> bool:
+    """A lack ("har ingen", "doesnt have") at most two words before the device, none of them
+    a word of experience ("has never used a computer" lacks experience, not the device)."""
+    return any(
+        0 <= index - end <= 2
+        and not any(foreign.is_word(word, table.NOT_POSSESSION) for word in words[end:index])
+        for _start, end in foreign.spans(words, table.LACKING)
+    )
+
+
+def _said(words: Sequence[str], cue_list: Iterable[str], table: ModuleType) -> bool:
+    """A cue said without a negation before it or inside it ("jag kan inte använda")."""
+    return any(
+        not foreign.negated_by(words, start, table)
+        and not any(word in table.NEGATIONS for word in words[start + 1 : end])
+        for start, end in foreign.spans(words, cue_list)
+    )
 
 
 def weigh_topic(

@@ -249,12 +249,17 @@ REMOTE_ACCESS = (
 INSTALLING = ("asent", "asens", "latas", "ladat", "lataa", "avas")
 #: Told to install it: "käski asentaa", "pyys lataamaan" (a past command, then the infinitive).
 COMMANDED = ("käski", "käsk", "pyys", "pyysi", "neuvoi", "ohjas", "ohjasi", "ohjeisti")
+#: Any program, when a caller had it installed: "soitti joku microsoftilta ja pyys asentaan
+#: ohjelman" names no program, but a stranger on the phone wanted it on the computer.
+ANY_PROGRAM = ("ohjelm", "sovellu", "appi", "äppi", "softa")
 
 
 def _remote_access(words: Sequence[Word]) -> bool:
     """A remote-control program installed, or installed on a stranger's command, not negated:
     "asensin anydeskin", "mies käski asentaa jonku anydeskin"; not "voiko anydeskin asentaa"."""
     program = [i for i, word in enumerate(words) if word.starts_with(REMOTE_ACCESS)]
+    if not program and _someone_called(words):
+        program = [i for i, word in enumerate(words) if word.starts_with(ANY_PROGRAM)]
     installed = [
         i
         for i, word in enumerate(words)
@@ -385,13 +390,18 @@ def _is_amount(surface: str) -> bool:
     )
 
 
-def _caller_asking(words: Sequence[Word]) -> bool:
-    """Someone calls and asks for a secret: not the person's own call, nor a "how" question."""
-    calling = any(
+def _someone_called(words: Sequence[Word]) -> bool:
+    """A call from someone else ("joku soitti"), not the person's own ("soitin pankkiin")."""
+    return any(
         (word.is_(CALLING) or word.surface.startswith(CALLING_STEMS))
         and not FIRST_PERSON.search(word.surface)
         for word in words
     )
+
+
+def _caller_asking(words: Sequence[Word]) -> bool:
+    """Someone calls and asks for a secret: not the person's own call, nor a "how" question."""
+    calling = _someone_called(words)
     asking = [
         i
         for i, word in enumerate(words)

@@ -30,7 +30,9 @@ so nobody may join a conversation by guessing an id or by leaving it out. An id 
 once its conversation was ended or idle for ``DIGITUKI_CHAT_IDLE_MINUTES``, and a message sent
 again with its ``message_id`` gets its stored replies instead of a second turn; both are
 decided from the shared conversation store, so they hold across processes
-(bot.web.conversations explains the design).
+(bot.web.conversations explains the design). The same read gives the conversation's `language`
+slot, so what the channel says itself (the personal-data warning, "too long", "send it again")
+follows the conversation when the message does not say its language (bot.guard.reply_language).
 """
 
 from __future__ import annotations
@@ -256,28 +258,35 @@ class WebChatPage(GuardedRestInput):
         refusal = conversations.refusal(sender, stored)
         if refusal is not None:
             raise refusal
+        language = stored.language
         if isinstance(turn, OverLongTurn):
-            return PageAnswer(await self.run(turn, handle), None, message_id)
+            return PageAnswer(await self.run(turn, handle, language), None, message_id)
         if message_id is None:
-            return PageAnswer(await self.run(turn, handle))
+            return PageAnswer(await self.run(turn, handle, language))
         if stored.state_of(message_id) is not MessageState.NOT_STORED:
             stored = await conversations.load_after_current_turn(sender)
             if stored.state_of(message_id) is MessageState.ANSWERED:
                 return await self.replay(stored, sender, message_id)
         passed_on = PassedOn()
-        messages = await self.run(replace(turn, message_id=message_id), handle, passed_on)
+        turn = replace(turn, message_id=message_id)
+        messages = await self.run(turn, handle, language, passed_on)
         if passed_on.text is None:  # the guard or Rasa failed before the message was taken
             return PageAnswer(messages, None, message_id)
         user_text = text_as_stored(passed_on.text, stored.last_user_text)
         return PageAnswer(messages, user_text, message_id)
 
     async def run(
-        self, turn: Turn, handle: OnNewMessage, passed_on: Optional[PassedOn] = None
+        self,
+        turn: Turn,
+        handle: OnNewMessage,
+        conversation_language: Optional[str],
+        passed_on: Optional[PassedOn] = None,
     ) -> List[Any]:
+        """The turn's replies; `conversation_language` is the stored conversation's slot."""
         collector = CollectingOutputChannel()
         token = _PASSED_ON.set(passed_on)
         try:
-            await self.deliver(turn, collector, handle)
+            await self.deliver(turn, collector, handle, conversation_language)
         finally:
             _PASSED_ON.reset(token)
         return collector.messages
@@ -294,12 +303,15 @@ class WebChatPage(GuardedRestInput):
         return super().guard_message_handler(note_text)
 
     async def replay(self, stored: StoredConversation, sender: str, message_id: str) -> PageAnswer:
-        """The answer the first attempt got (its warning too), without running the turn again."""
+        """The answer the first attempt got (its warning too), without running the turn again.
+
+        The warning's language is read again from the stored (redacted) text, then the
+        conversation's slot: the same as the first attempt's unless that turn changed it."""
         kept = stored.message(message_id)
         assert kept is not None
         messages = await replayed_messages(sender, stored.replies_to(message_id))
         if (kept.metadata or {}).get(REDACTED_METADATA_KEY):
-            language = reply_language(kept.text, kept.metadata)
+            language = reply_language(kept.text, kept.metadata, stored.language)
             warning = in_language(self.replies.warning, language)
             messages.insert(0, {"recipient_id": sender, "text": warning})
         return PageAnswer(messages, kept.text, message_id, replayed=True)

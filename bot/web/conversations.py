@@ -23,6 +23,11 @@ store and nothing is kept in the process: every process behind one address share
   after it: given up or cut short by a crash, bot.runtime.turns) or never finished is
   processed anew, which is what the person's resend asks for.
 
+- **The conversation's language**: the channel's own replies (the personal-data warning, "too
+  long", "send it again") are said in the message's language, else the conversation's `language`
+  slot, else the page's (bot.guard.reply_language). The slot comes with the read every message
+  makes anyway (:attr:`StoredConversation.language`), so it costs nothing more.
+
 - **The text as stored**: the page shows the person's message as the assistant keeps it. The
   guarded channel passes Rasa the redacted text; the conversation store screens it once more
   with what the previous message left open (bot.guard.tracker_store). :func:`text_as_stored`
@@ -50,7 +55,9 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
+from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.domain_files import LANGUAGE_SLOT
 from bot.guard.tracker_store import redact_event_dicts
 from bot.web.incoming import RejectedRequest
 from bot.web.session_ids import SessionIdSigner
@@ -74,6 +81,17 @@ class StoredConversation:
     """The events stored for one conversation (none for an id not used yet)."""
 
     events: Sequence[Event]
+    #: The conversation's `language` slot as Rasa restores it (None: unset, or not in the domain).
+    language: Optional[str] = None
+
+    @classmethod
+    def of(cls, tracker: Optional[DialogueStateTracker]) -> StoredConversation:
+        """The stored conversation of a retrieved tracker (None: nothing stored yet)."""
+        if tracker is None:
+            return cls(())
+        slot = tracker.slots.get(LANGUAGE_SLOT)
+        language = slot.value if slot is not None else None
+        return cls(tuple(tracker.events), language if isinstance(language, str) else None)
 
     @property
     def ended(self) -> bool:
@@ -160,15 +178,13 @@ class Conversations:
         self._clock = clock
 
     async def load(self, sender_id: str) -> StoredConversation:
-        tracker = await self._trackers.retrieve(sender_id)
-        return StoredConversation(tuple(tracker.events) if tracker is not None else ())
+        return StoredConversation.of(await self._trackers.retrieve(sender_id))
 
     async def load_with_slots(self, sender_id: str) -> Tuple[StoredConversation, Dict[str, Any]]:
         """The events and the slot values Rasa restores from them (the advisor view's note)."""
         tracker = await self._trackers.retrieve(sender_id)
-        if tracker is None:
-            return StoredConversation(()), {}
-        return StoredConversation(tuple(tracker.events)), tracker.current_slot_values()
+        slots = tracker.current_slot_values() if tracker is not None else {}
+        return StoredConversation.of(tracker), slots
 
     async def set_slot_between_turns(self, sender_id: str, name: str, value: Any) -> bool:
         """Append ``SlotSet`` to a started conversation after any running turn, as Rasa's HTTP

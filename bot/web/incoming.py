@@ -26,7 +26,7 @@ from typing import Any, Dict, Mapping, Optional, Union
 
 from bot.guard.limits import allowed_metadata, without_lone_surrogates
 from bot.guard.redactor import find_personal_data
-from bot.guard.reply_language import reply_language
+from bot.guard.reply_language import chosen_language, language_said, page_language
 from bot.web.session_ids import SessionIdSigner
 
 SENDER_ID = re.compile(r"[A-Za-z0-9_-]{16,128}")
@@ -62,11 +62,22 @@ class ChatTurn:
 
 @dataclass(frozen=True)
 class OverLongTurn:
-    """A message over the length limit: only whom to answer, and in which language, is kept,
-    never the text."""
+    """A message over the length limit: only whom to answer, and what tells the language of
+    the answer, is kept, never the text.
+
+    WHY not the language itself: the conversation's language (bot.guard.reply_language) ranks
+    between the message's and the page's, and a channel knows it only once it has looked up the
+    conversation, after the request has been read."""
 
     sender_id: str
-    language: str = "fi"
+    #: What the message's first characters are written in or ask for; None if they do not say.
+    said: Optional[str] = None
+    #: The page's language sent with the message, if any.
+    page_language: Optional[str] = None
+
+    def language(self, conversation_language: Optional[str] = None) -> str:
+        """fi, sv or en for the "too long" reply."""
+        return chosen_language(self.said, conversation_language, self.page_language)
 
 
 Turn = Union[ChatTurn, OverLongTurn]
@@ -143,8 +154,8 @@ def read_turn(
     if not isinstance(text, str):
         raise RejectedRequest(400, "invalid_message", "'message' must be a string.")
     if len(text) > max_chars:
-        language = reply_language(without_lone_surrogates(text), payload.get(metadata_key))
-        return OverLongTurn(sender_id, language)
+        said = language_said(without_lone_surrogates(text))
+        return OverLongTurn(sender_id, said, page_language(payload.get(metadata_key)))
     text = without_lone_surrogates(text)
     if not text.strip():
         raise RejectedRequest(400, "empty_message", "'message' is empty.")

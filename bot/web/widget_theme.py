@@ -20,7 +20,12 @@ phone number, a link or an image of their own:
   ``img-src`` also lists); otherwise no logo. It is shown with empty alt text beside the name.
 - ``municipality``: a current Finnish municipality by name or code, given back as its Finnish
   name; the page sends it with its greeting, and the assistant uses it as the place until the
-  person names another (actions/small_talk.py). Otherwise none.
+  person names another (actions/small_talk.py). Otherwise none. ``municipality_shown`` is the
+  same municipality named as a reader of the page's language knows it, for the page's line
+  "the guide looks for help in ...": Swedish pages get the Swedish name ("Espoo" -> "Esbo"),
+  Finnish and English pages the Finnish one, as the assistant names it in the conversation
+  (bot.places' ``name_in``, from the official list). WHY both: the greeting's value is the
+  slot's, which is always the Finnish name.
 - ``language``: ``fi``, ``sv`` or ``en``, the language the conversation opens in; any other
   value gives ``fi`` without complaint.
 """
@@ -58,19 +63,26 @@ def widget_theme(
     query: Mapping[str, Any],
     frame_origins: Sequence[str] = (),
     municipality_name: Optional[Callable[[str], Optional[str]]] = None,
+    name_in_language: Optional[Callable[[str, str], str]] = None,
 ) -> Dict[str, Optional[str]]:
     """What the page may apply of ``query``; ``None`` where it keeps its own default.
 
-    ``municipality_name`` maps a name or code to the municipality's Finnish name (default:
-    bot.places' index, loaded on first use).
+    ``municipality_name`` maps a name or code to the municipality's Finnish name, and
+    ``name_in_language`` a Finnish name to the name in a language (defaults: bot.places'
+    index, loaded on first use).
     """
     lookup = municipality_name or known_municipality
+    municipality = _checked_municipality(_first(query, "municipality"), lookup)
+    language = checked_language(_first(query, "language"))
     return {
         "name": checked_name(_first(query, "name")),
         "color": checked_color(_first(query, "color")),
         "logo": checked_logo(_first(query, "logo"), frame_origins),
-        "municipality": _checked_municipality(_first(query, "municipality"), lookup),
-        "language": checked_language(_first(query, "language")),
+        "municipality": municipality,
+        "municipality_shown": _shown_municipality(
+            municipality, language, name_in_language or municipality_in
+        ),
+        "language": language,
     }
 
 
@@ -127,6 +139,21 @@ def known_municipality(value: str) -> Optional[str]:
     index = get_index()
     found = index.by_code(value) if value.isdigit() else index.by_name(value)
     return found.name_fi if found else None
+
+
+def municipality_in(name: str, language: str) -> str:
+    """A municipality's name as a reader of ``language`` knows it (Swedish: "Esbo")."""
+    from bot.places import get_index
+
+    return get_index().name_in(name, language)
+
+
+def _shown_municipality(
+    municipality: Optional[str], language: str, name_in: Callable[[str, str], str]
+) -> Optional[str]:
+    if municipality is None:
+        return None
+    return municipality if language == DEFAULT_LANGUAGE else name_in(municipality, language)
 
 
 def _checked_municipality(

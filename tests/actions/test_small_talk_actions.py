@@ -5,7 +5,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.closing import conversation_started
-from actions.small_talk import ActionGoodbye, ActionGreet, ActionThank
+from actions.small_talk import ActionGoodbye, ActionGreet, ActionOutOfScope, ActionThank
 from tests.actions.trackers import make_tracker
 
 
@@ -121,3 +121,13 @@ async def test_a_thank_you_after_the_help_ends_the_conversation(domain):
     assert await responses(ActionThank(), helped, domain) == ["utter_goodbye"]
     midway = tracker_after_talk("kiitos", "thank")
     assert await responses(ActionThank(), midway, domain) == ["utter_you_are_welcome"]
+
+
+async def test_a_thank_you_heard_as_out_of_scope_still_closes(domain):
+    """ "kiitos, kerron isälle" has words the classifier knows no intent for; it is thanks."""
+    helped = tracker_after_talk(
+        "kiitos, kerron isälle", "out_of_scope", slots={"triage_completed": "x"}
+    )
+    assert await responses(ActionOutOfScope(), helped, domain) == ["utter_goodbye"]
+    other = tracker_after_talk("mikä on paras pizza", "out_of_scope")
+    assert await responses(ActionOutOfScope(), other, domain) == ["utter_out_of_scope"]

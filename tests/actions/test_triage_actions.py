@@ -284,6 +284,47 @@ async def test_update_drops_a_level_one_guess_the_message_contradicts(domain):
     assert not [e for e in events if e.get("name") == "need_level"]
 
 
+async def test_a_level_two_guess_gives_way_to_never_used_in_swedish_and_english(domain):
+    tracker = make_tracker(
+        "where can my mother get help with email? she has never used a computer and is scared",
+        entities=[entity("need_level", "light_support"), entity("asker", "relative")],
+        slots={"language": "en"},
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("need_level", "demanding_support") in events
+
+
+async def test_a_level_two_guess_stands_beside_a_service_used_every_day(domain):
+    tracker = make_tracker(
+        "i have the bank app on my phone but never paid a bill with it, show me step by step",
+        entities=[entity("need_level", "light_support")],
+        slots={"language": "en"},
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("need_level", "light_support") in events
+
+
+async def test_never_used_and_wanting_paper_is_level_four(domain):
+    tracker = make_tracker(
+        "isä ei oo ikinä käyttäny konetta eikä aio. se haluu kaikki paperilla",
+        entities=[entity("need_level", "demanding_support"), entity("asker", "relative")],
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("need_level", "non_digital") in events
+
+
+async def test_a_wish_for_phone_help_keeps_the_level(domain):
+    """ "I manage with the phone" says how to be helped, not that the person needs no help."""
+    tracker = make_tracker(
+        "could someone rather call me on the phone, I manage with the phone",
+        entities=[entity("need_level", "self_service")],
+        slots={"language": "en", "need_level": "non_digital", "topic": "suomifi_messages"},
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert not [e for e in events if e.get("name") == "need_level"]
+    assert SlotSet("help_form", "phone") in events
+
+
 async def test_after_the_urgent_steps_the_place_asked_for_is_enough_for_help(domain):
     slots = {"topic": "security", "urgent_shown": True, "municipality": "Rovaniemi"}
     tracker = make_tracker(
@@ -348,3 +389,13 @@ async def test_a_level_said_after_help_shown_without_it_answers_the_passed_over_
     )
     _, events = await run(ActionUpdateTriage(), tracker, domain)
     assert SlotSet("need_level", "light_support") in events
+
+
+async def test_update_reads_the_services_named_in_the_conversations_language(domain):
+    tracker = make_tracker(
+        "min mobil fungerar bra men bankkoderna funkar inte",
+        entities=[entity("topic", "device")],
+        slots={"language": "sv"},
+    )
+    _, events = await run(ActionUpdateTriage(), tracker, domain)
+    assert SlotSet("topic", "identification") in events

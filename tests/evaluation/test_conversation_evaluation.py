@@ -13,7 +13,10 @@ from bot.evaluation.conversations import (
     DEV2_CONVERSATIONS_DIR,
     DEV3_CONVERSATIONS_DIR,
     DEV4_CONVERSATIONS_DIR,
+    DEV5_CONVERSATIONS_DIR,
     DEV_CONVERSATIONS_DIR,
+    LANGUAGE_SETS,
+    REPORT_ONLY_SETS,
     ConversationDataError,
     Expectation,
     ScriptedConversation,
@@ -55,8 +58,8 @@ def test_the_set_is_large_and_covers_every_asker_and_case():
         DEV_CONVERSATIONS_DIR,
         DEV2_CONVERSATIONS_DIR,
         DEV3_CONVERSATIONS_DIR,
-        DEV4_CONVERSATIONS_DIR,
-        BLIND_CONVERSATIONS_DIR,
+        *LANGUAGE_SETS.values(),
+        *REPORT_ONLY_SETS.values(),
     ],
 )
 def test_no_conversation_turn_is_trained_on(directory):
@@ -93,6 +96,17 @@ def test_no_conversation_turn_is_trained_on(directory):
                 DEV3_CONVERSATIONS_DIR,
                 DEV4_CONVERSATIONS_DIR,
             ],
+            DEV5_CONVERSATIONS_DIR,
+        ),
+        (
+            [
+                CONVERSATIONS_DIR,
+                DEV_CONVERSATIONS_DIR,
+                DEV2_CONVERSATIONS_DIR,
+                DEV3_CONVERSATIONS_DIR,
+                DEV4_CONVERSATIONS_DIR,
+                DEV5_CONVERSATIONS_DIR,
+            ],
             BLIND_CONVERSATIONS_DIR,
         ),
     ],
@@ -113,7 +127,22 @@ def test_each_set_reports_under_its_own_name():
     assert report_name(DEV2_CONVERSATIONS_DIR) == "conversation_evaluation_dev2"
     assert report_name(DEV3_CONVERSATIONS_DIR) == "conversation_evaluation_dev3"
     assert report_name(DEV4_CONVERSATIONS_DIR) == "conversation_evaluation_dev4"
-    assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind6"
+    assert report_name(DEV5_CONVERSATIONS_DIR) == "conversation_evaluation_dev5"
+    assert report_name(BLIND_CONVERSATIONS_DIR) == "conversation_evaluation_blind7"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_blind_language_sets_are_new_and_in_their_language(language):
+    """Written apart from the language sets tuned against: no shared id or sentence."""
+    earlier = load_conversations(LANGUAGE_SETS[language])
+    new = load_conversations(REPORT_ONLY_SETS[f"{language}_blind"])
+    assert len(new) >= 15
+    assert {c.language for c in new} == {language}
+    assert not {c.id for c in earlier} & {c.id for c in new}
+    before_turns = {_normalised(t) for c in earlier for t in c.turns}
+    assert not [
+        t for c in new for t in c.turns if _normalised(t) in before_turns and len(t.split()) >= 4
+    ]
 
 
 @pytest.mark.parametrize(

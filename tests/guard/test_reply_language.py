@@ -1,5 +1,6 @@
 """The channels' own replies (personal-data warning, too long, send again) in the person's
-language, read from the message itself before Rasa has seen it (bot.guard.reply_language)."""
+language, read from the message itself before Rasa has seen it, else the conversation's
+(bot.guard.reply_language)."""
 
 from typing import Any
 
@@ -8,10 +9,14 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.domain_files import response_texts
 from bot.guard import PersonalDataGuard
-from bot.guard.channels import ChannelReplies, guarded_on_new_message, in_language
+from bot.guard.channels import ChannelReplies, deliver_turn, guarded_on_new_message, in_language
+from bot.guard.findings import PLACEHOLDER_IDENTITY_CODE
 from bot.guard.reply_language import READ_CHARS, reply_language
 from bot.guard.warning import WARNING_RESPONSE
+from bot.web.incoming import ChatTurn
 from tests.guard.test_channels import HETU, SENDER, Collector, post, rest_channel
+
+FINNISH_REQUEST = "mun henkilötunnus on tämä, auttaisitko verkkopankin kanssa"
 
 
 @pytest.mark.parametrize(
@@ -29,6 +34,31 @@ from tests.guard.test_channels import HETU, SENDER, Collector, post, rest_channe
 )
 def test_the_reply_language_is_the_messages_then_the_pages_then_finnish(text, metadata, language):
     assert reply_language(text, metadata) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "metadata", "conversation", "language"),
+    [
+        (HETU, None, "sv", "sv"),  # says nothing itself: the conversation's language
+        (HETU, {"language": "en"}, "sv", "sv"),  # the conversation beats the page
+        (FINNISH_REQUEST, {"language": "en"}, "sv", "fi"),  # the message beats the conversation
+        ("kan du svara på svenska", None, "en", "sv"),
+        (HETU, {"language": "en"}, None, "en"),  # no conversation known: the page's
+        (HETU, {"language": "en"}, "de", "en"),  # a value that is no language of ours says nothing
+        (HETU, None, None, "fi"),
+    ],
+)
+def test_the_conversations_language_ranks_between_the_messages_and_the_pages(
+    text, metadata, conversation, language
+):
+    assert reply_language(text, metadata, conversation) == language
+
+
+def test_the_guards_placeholders_are_not_read_as_the_persons_finnish():
+    """A replayed turn's warning reads the stored, redacted text again."""
+    assert reply_language(PLACEHOLDER_IDENTITY_CODE, None, "sv") == "sv"
+    swedish = f"mitt personnummer är {PLACEHOLDER_IDENTITY_CODE}, kan du hjälpa mej med nätbanken"
+    assert reply_language(swedish) == "sv"
 
 
 def test_only_the_start_of_a_long_message_is_read():
@@ -66,3 +96,12 @@ async def test_an_over_long_english_message_is_refused_in_english(serve: Any) ->
     )
     assert status == 200 and collector.messages == []
     assert [r["text"] for r in replies] == [ChannelReplies.from_domain(1000).too_long["en"]]
+
+
+async def test_the_warning_follows_the_conversation_the_channel_passes_on() -> None:
+    replies = ChannelReplies.from_domain(1000)
+    handle = guarded_on_new_message(Collector(), PersonalDataGuard(), replies.warning)
+    for conversation, language in (("sv", "sv"), (None, "fi")):  # None: the REST channel's
+        output = CollectingOutputChannel()
+        await deliver_turn(ChatTurn(SENDER, HETU), output, handle, "rest", replies, conversation)
+        assert [m["text"] for m in output.messages] == [replies.warning[language]]

@@ -166,3 +166,19 @@ def test_the_held_out_messages_are_read_in_their_language(language, other):
     readings = [written_language(m.text) for m in load_heldout(HELDOUT_FILES[language])]
     assert other not in readings
     assert readings.count(language) >= 0.9 * len(readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mitt personnummer är [henkilötunnus poistettu], kan du hjälpa mej med nätbanken", "sv"),
+        ("my card is [kortin numero poistettu] and someone used it, what do i do now", "en"),
+    ],
+)
+def test_the_guards_placeholders_are_not_the_persons_words(text, language):
+    """The guard's Finnish placeholder would otherwise turn a Swedish conversation Finnish."""
+    assert read_language(text).language == language
+
+
+def test_a_message_that_is_only_a_placeholder_says_nothing():
+    assert read_language("[henkilötunnus poistettu]").language is None

@@ -174,6 +174,14 @@ def test_an_explicit_level_anywhere(language, text, level):
         ("sv", "hon ringer och tar bilder varje dag men hittar int whatsapp", "light_support"),
         ("en", "popups on her laptop. she uses the laptop daily for email", "light_support"),
         ("en", "how do i make a video call? i send messages fine", "light_support"),
+        (
+            "en",
+            "the app stopped working when i changed phone, now i cant approve anything",
+            "light_support",
+        ),
+        ("en", "my code card ran out of numbers, what now", "light_support"),
+        ("sv", "jag fick en ny telefon och nu funkar inte mobilcertifikatet", "light_support"),
+        ("sv", "kodkortet tog slut och jag måste logga in idag", "light_support"),
     ],
 )
 def test_story_level_reads_only_the_auta_phrasings(language, text, expected):

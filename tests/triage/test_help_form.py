@@ -10,6 +10,7 @@ from bot.triage.help_form import (
     PHONE,
     REMOTE,
     help_form,
+    insists_on_paper,
 )
 
 
@@ -20,6 +21,8 @@ from bot.triage.help_form import (
         ("olis kiva jos joku sois ja neuvois", PHONE),
         ("onko joku numero mihin mä voisin soittaa", PHONE),
         ("tarviin jonkun joka näyttää kädestä pitäen", IN_PERSON),
+        ("tarvis henkilökohtaista ohjausta", IN_PERSON),
+        ("entä jos äiti tulee mukaan ja ne neuvoo sitä", IN_PERSON),
         ("onko täällä mitään paikkaa minne vois mennä kysymään", IN_PERSON),
         ("löytyykö teiltä chattia jossa ihminen vastaa", REMOTE),
         ("saako ne paperit vielä postissa kotiin", PAPER),
@@ -148,3 +151,16 @@ def test_a_call_to_the_person_in_need_is_asking_for_a_person(text):
     from bot.triage.help_form import wants_a_person
 
     assert wants_a_person(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "insists"),
+    [
+        ("isä ei oo ikinä käyttäny konetta eikä aio. se haluu kaikki paperilla", True),
+        ("äiti haluaa ne edelleen paperisena", True),
+        ("en oo koskaan ollu omaverossa, aina oon tehny kaiken paperilla", False),
+        ("pitäis tarkistaa veroilmoitus", False),
+    ],
+)
+def test_paper_as_the_only_way_is_not_a_habit(text, insists):
+    assert insists_on_paper(text) is insists

@@ -67,6 +67,7 @@ def limits():
         ("en", "may i use my mothers bank codes", ["handle_credentials"]),
         ("en", "do you fix computers", ["device_repair"]),
         ("en", "can you cancel the payment to the scammer", ["fraud_response"]),
+        ("en", "can the library people log in and do my tax return for me", ["act_on_behalf"]),
     ],
 )
 def test_limits_with_a_real_cue(language, text, expected, limits):

@@ -4,6 +4,8 @@ Sentences are written the way people type in the chat: lower case, colloquial, t
 
 import pytest
 
+from bot.triage import cues_en, cues_sv
+from bot.triage.labels import TOPICS
 from bot.triage.topic_evidence import (
     CHANGE_WITHOUT_NAME,
     NamedTopics,
@@ -138,3 +140,166 @@ def test_a_service_to_learn_beats_a_sure_guess_of_one_already_used(text, guess, 
 def test_wanting_to_learn_the_service_one_uses_keeps_it():
     names = named_topics("käyttää verkkopankkia vähän, haluaa oppia verkkopankin paremmin")
     assert weigh_topic(None, "banking", 0.95, names) == "banking"
+
+
+# ------------------------------------------------------------------ Swedish and English
+
+
+def test_the_swedish_and_english_names_are_of_the_topics():
+    assert set(cues_sv.TOPIC_STEMS) == set(cues_en.TOPIC_STEMS) == set(TOPICS)
+
+
+FINNISH_TEXTS = [
+    "mulla on kysyttävää siitä mobiilivarmenteesta",
+    "pankkisovellus kaatuu aina puhelimessa",
+    "no käytän kyl puhelinta joka päivä ja pankkiakin, vähän apua riittää",
+    "ei se oo pankki vaan kela",
+    "asiakas 92v, muistisairaus, ei mitään laitteita",
+    "asiakas 67v, taso 2, käyttää verkkopankkia, haluaa oppia omakannan",
+]
+
+
+@pytest.mark.parametrize("text", FINNISH_TEXTS)
+def test_a_finnish_conversation_is_read_as_before(text):
+    assert named_topics(text, "fi") == named_topics(text) == named_topics(text, None)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [
+        ("en", "suomi.fi messages", {"suomifi_messages"}),
+        ("sv", "suomifi meddelanden", {"suomifi_messages"}),
+        ("sv", "jag får inte upp suomi.fi-meddelanden", {"suomifi_messages"}),
+        ("sv", "mobiilivarmenne", {"identification"}),
+        ("en", "mobile certificate", {"identification"}),
+        ("sv", "mobilcertifikatet funkar int", {"identification"}),
+        ("sv", "bankkoder", {"identification"}),
+        ("sv", "nätbankskoderna", {"identification"}),
+        ("en", "online banking codes dont work", {"identification"}),
+        ("en", "bank codes", {"identification"}),
+        ("en", "kela", {"e_services"}),
+        ("sv", "fpa:s sidor", {"e_services"}),
+        ("sv", "omavero", {"e_services"}),
+        ("sv", "skatteförvaltningen", {"e_services"}),
+        ("en", "how do i use omakanta", {"e_services"}),
+        ("sv", "fullmakt", {"authorizations"}),
+        ("en", "valtuudet", {"authorizations"}),
+        ("en", "authorization", {"authorizations"}),
+        ("en", "whatsapp", {"communication"}),
+        ("sv", "e-post", {"communication"}),
+        ("en", "email", {"communication"}),
+        ("sv", "bedrägeri", {"security"}),
+        ("en", "scam", {"security"}),
+        ("en", "phishing", {"security"}),
+        ("sv", "jag har problem med min dator", {"device"}),
+        ("en", "the bank app crashes on my phone", {"banking", "device"}),
+    ],
+)
+def test_swedish_and_english_services_are_found_in_lower_case(language, text, named):
+    assert named_topics(text, language).named == frozenset(named)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "service"),
+    [
+        (
+            "sv",
+            "hon har en telefon men bara för att ringa, hon behöver hjälp med nätbanken",
+            "banking",
+        ),
+        (
+            "en",
+            "i use my phone every day no problem, but omakanta wont let me renew my prescription",
+            "e_services",
+        ),
+        ("sv", "min mobil fungerar bra men bankkoderna funkar inte", "identification"),
+        (
+            "en",
+            "i have a smartphone but i only call with it, now kela sends me letters",
+            "e_services",
+        ),
+        ("en", "she can use her phone but not the bank app", "banking"),
+    ],
+)
+def test_a_device_managed_in_passing_is_not_the_problem(language, text, service):
+    names = named_topics(text, language)
+    assert names.named == {service} and names.managed == {"device"}
+    assert weigh_topic(None, "device", SURE, names) == service
+    assert weigh_topic("device", "device", HINT, names) == service
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "jag använder nätbanken varje dag"),
+        ("sv", "hon kan använda e-posten"),
+        ("en", "i know how to use online banking"),
+        ("en", "email works fine"),
+    ],
+)
+def test_what_a_swedish_or_english_speaker_manages_is_not_the_problem(language, text):
+    names = named_topics(text, language)
+    assert not names.named and names.managed
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "named"),
+    [
+        ("sv", "jag kan inte använda nätbanken", {"banking"}),
+        ("sv", "jag använder inte e-posten varje dag", {"communication"}),
+        ("en", "i dont use email every day", {"communication"}),
+        ("en", "how can i use omakanta", {"e_services"}),
+    ],
+)
+def test_a_negated_or_asked_ability_is_the_problem(language, text, named):
+    assert named_topics(text, language).named == frozenset(named)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "det är inte banken utan fpa"),
+        ("sv", "nej int banken utan omakanta"),
+        ("en", "its not the bank, its kela"),
+        ("en", "not the bank but kela"),
+    ],
+)
+def test_a_swedish_or_english_service_set_aside_is_not_named(language, text):
+    assert named_topics(text, language).named == {"e_services"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ja använder nätbanken men idag hittar ja int kontoutdraget",
+        "jag kommer inte in i nätbanken",
+        "hon kan inte nätbanken",
+    ],
+)
+def test_a_swedish_negation_after_the_verb_names_the_problem(text):
+    assert "banking" in named_topics(text, "sv").named
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "min mamma har ingen dator"),
+        ("en", "she doesnt have a smartphone"),
+        ("sv", "kan jag få ert telefonnummer"),
+        ("en", "can you help me by phone"),
+        ("en", "can i get your phone number"),
+    ],
+)
+def test_a_device_lacked_or_a_phone_line_names_no_device(language, text):
+    assert named_topics(text, language).named == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "använder nätbanken, vill lära sig omakanta"),
+        ("en", "uses online banking, wants to learn omakanta"),
+    ],
+)
+def test_a_service_to_learn_beats_one_used_in_swedish_and_english(language, text):
+    assert weigh_topic(None, "banking", 0.95, named_topics(text, language)) == "e_services"

@@ -153,6 +153,9 @@ def test_a_caller_asking_after_a_denied_giving():
         ("voiko anydeskin asentaa turvallisesti", False),
         ("mistä saan teamviewerin ladattua että poika voi auttaa", False),
         ("en asentanut mitään anydeskiä, suljin puhelun", False),
+        ("soitti joku microsoftilta ja pyys asentaan ohjelman että ne korjaa viruksen", True),
+        ("soitin operaattorille ja ne neuvoi asentaan uuden sovelluksen", False),
+        ("joku soitti ja kysyi haluanko asentaa ohjelman, en asentanut", False),
     ],
 )
 def test_a_remote_control_program_installed_for_a_stranger_is_urgent(text, urgent):

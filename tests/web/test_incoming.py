@@ -117,6 +117,21 @@ def test_a_message_over_the_limit_keeps_only_whom_to_answer() -> None:
     assert "131052-308T" not in repr(over)
 
 
+def test_an_over_long_message_keeps_what_tells_the_language_of_the_answer() -> None:
+    metadata = {"metadata": {"language": "en"}}
+    swedish = read_turn(
+        {"message": "jag behöver hjälp med nätbanken " * 50, **metadata}, SENDER, 1000
+    )
+    assert swedish == OverLongTurn(SENDER, said="sv", page_language="en")
+    assert swedish.language("en") == "sv"  # the message beats the conversation
+    silent = read_turn({"message": "a" * 1001, **metadata}, SENDER, 1000)
+    assert (
+        silent.language("sv") == "sv"
+        and silent.language() == "en"
+        and OverLongTurn(SENDER).language() == "fi"
+    )
+
+
 def test_lone_surrogates_are_replaced_and_the_rest_kept() -> None:
     payload = json.loads('{"message": "hei \\ud800 apua \\udfff \\ud83d\\ude00"}')
     turn = read_turn(payload, SENDER, 1000)

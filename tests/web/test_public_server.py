@@ -73,12 +73,15 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if process.poll() is not None:
                 pytest.fail(f"bot run exited with {process.returncode}:\n{log.read_text()[-5000:]}")
             try:
-                requests.get(f"{url}/version", timeout=2)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"bot run did not start:\n{log.read_text()[-5000:]}")
-                time.sleep(1)
+                # Ready, not merely listening: while it warms up (bot.runtime.warm_up) a busy
+                # machine may hold even /version past a short timeout.
+                if requests.get(f"{url}/webhooks/health/ready", timeout=5).status_code == 200:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"bot run did not start:\n{log.read_text()[-5000:]}")
+            time.sleep(1)
         yield url
     finally:
         process.terminate()

@@ -233,7 +233,7 @@ def test_the_plain_text_is_one_heading_per_line_with_dashes_for_lists() -> None:
     )
     lines = note_as_text(note).splitlines()
     assert lines[:6] == [
-        labels.TITLE,
+        labels.FINNISH.title,
         "Päivämäärä: 4.3.2025",
         "Tuen tarve: Taso 3 – ei vielä käytä, tarvitsee opastusta",
         "Asia: Verkkopankki ja laskut",
@@ -263,3 +263,81 @@ def test_the_json_note_lists_every_section_in_order() -> None:
 def test_the_note_holds_no_file_paths_or_python_reprs() -> None:
     text = note_as_text(note_for({"topic": "communication", "need_level": "light_support"}))
     assert "None" not in text and "{" not in text and str(Path.cwd()) not in text
+
+
+# ---- the conversation's language -------------------------------------------------------------
+
+SWEDISH_SLOTS = {
+    "topic": "banking",
+    "need_level": "demanding_support",
+    "asker": "relative",
+    "municipality": "Espoo",
+    "language": "sv",
+}
+
+
+def test_a_swedish_conversation_gets_a_swedish_note() -> None:
+    note = note_for(SWEDISH_SLOTS)
+    assert items(note, "need_level") == ["Nivå 3 – använder inte ännu, behöver handledning"]
+    assert items(note, "asker") == ["kundens närstående"]
+    assert items(note, "municipality") == ["Esbo"]  # as a Swedish reader names it
+    lines = note_as_text(note).splitlines()
+    assert lines[:7] == [
+        "Remiss till digistöd",
+        "Datum: 4.3.2025",
+        "Stödbehov: Nivå 3 – använder inte ännu, behöver handledning",
+        "Ärende: Nätbank och räkningar",
+        "Vem frågar: kundens närstående",
+        "Kommun: Esbo",
+        "Stödställe: inte känt ännu",
+    ]
+    assert lines[7] == "Vad stödstället inte gör:"
+    assert lines[8].startswith("- Stödpersonen loggar inte in åt kunden")
+    assert "Nästa steg:" in lines
+
+
+def test_an_english_conversation_gets_an_english_note() -> None:
+    note = note_for({**SWEDISH_SLOTS, "language": "en", "asker": "advisor"})
+    assert items(note, "need_level") == ["Level 3 – does not use it yet, needs guidance"]
+    assert items(note, "asker") == ["an advisor with the client"]
+    assert items(note, "municipality") == ["Espoo"]  # English uses the Finnish name
+    data = note.as_json()
+    assert (data["title"], data["date_label"], data["not_known"]) == (
+        "Referral to digital support",
+        "Date",
+        "not known yet",
+    )
+    headings = [section["label"] for section in data["sections"]]
+    assert headings == [
+        "Support needed",
+        "Topic",
+        "Who is asking",
+        "Municipality",
+        "Support place",
+        "What the support place does not do",
+        "Next steps",
+    ]
+    assert "Support place: not known yet" in note_as_text(note)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_scripts_tell_the_client_is_left_out_in_every_language(language: str) -> None:
+    note = note_for({"topic": "banking", "need_level": "non_digital", "language": language})
+    text = note_as_text(note)
+    assert "Berätta för kunden" not in text and "Tell the client" not in text
+    assert items(note, "next_steps")[0][:1].isupper()
+
+
+@pytest.mark.parametrize("language", [None, "", "fi", "de", 3])
+def test_an_unset_or_unknown_language_gets_the_finnish_note(language: Any) -> None:
+    note = note_for({**SWEDISH_SLOTS, "language": language})
+    assert note.labels is labels.FINNISH
+    assert items(note, "municipality") == ["Espoo"]
+    assert note_as_text(note).startswith("Lähete digitukeen\nPäivämäärä: 4.3.2025\n")
+
+
+def test_every_language_names_every_asker() -> None:
+    for language, found in labels.BY_LANGUAGE.items():
+        assert set(found.askers) == set(labels.FINNISH.askers), language
+        assert "{number}" in found.level and "{name}" in found.level, language
+    assert labels.labels_for("sv") is labels.SWEDISH and labels.labels_for("en") is labels.ENGLISH

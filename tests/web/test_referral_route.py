@@ -130,6 +130,30 @@ async def test_the_note_of_a_conversation_with_its_provider(server, directory: s
     assert "80-vuotias" not in data["text"] and data["text"].startswith("Lähete digitukeen\n")
 
 
+async def test_the_note_is_in_the_conversations_language(server, directory: str) -> None:
+    base, _, _ = server
+    sender = await _new_sender(base)
+    await _store_turn(
+        server,
+        sender,
+        "min klient kan inte använda nätbanken, bor i Uleåborg",
+        [
+            SlotSet("language", "sv"),
+            SlotSet("topic", "banking"),
+            SlotSet("need_level", "demanding_support"),
+            SlotSet("asker", "advisor"),
+            SlotSet("municipality", "Oulu"),
+        ],
+    )
+    status, data, _ = await _post(f"{base}/referral", {"sender": sender})
+    assert status == 200
+    sections = {section["label"]: section["items"] for section in data["note"]["sections"]}
+    assert sections["Stödbehov"] == ["Nivå 3 – använder inte ännu, behöver handledning"]
+    assert sections["Kommun"] == ["Uleåborg"]
+    assert data["note"]["title"] == "Remiss till digistöd"
+    assert data["text"].startswith("Remiss till digistöd\nDatum: ")
+
+
 async def test_the_plain_text_format(server) -> None:
     base, _, _ = server
     sender = await _new_sender(base)

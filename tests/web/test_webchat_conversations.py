@@ -18,8 +18,10 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, UserUtteranceReverted, UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUtteranceReverted, UserUttered
 
+from bot.domain_files import DOMAIN_DIR, LANGUAGE_SLOT
+from bot.guard.channels import ChannelReplies
 from bot.guard.limits import message_too_long_text
 from bot.guard.warning import personal_data_warning
 from bot.web.channel import WebChatPage
@@ -59,6 +61,7 @@ class StandInAgent:
         self.turns: List[str] = []
         self.hold: Optional[asyncio.Event] = None
         self.holding = asyncio.Event()
+        self.failing = False  # a turn that fails once the message is stored
 
     async def handle_message(self, message: UserMessage) -> None:
         async with self.locks.lock(message.sender_id, wait_time_in_seconds=0.05):
@@ -73,6 +76,8 @@ class StandInAgent:
             )
             await self.trackers.save(tracker)
             self.turns.append(message.text)
+            if self.failing:
+                raise RuntimeError("the turn failed")
             if self.hold is not None:
                 self.holding.set()
                 await self.hold.wait()
@@ -88,10 +93,16 @@ def clock() -> Clock:
     return Clock()
 
 
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    """The assistant's domain: its slots (`language`) are what the stored trackers restore."""
+    return Domain.load(str(DOMAIN_DIR))
+
+
 @pytest.fixture
-async def chat(serve, clock) -> Tuple[str, StandInAgent, SessionIdSigner]:
+async def chat(serve, clock, domain) -> Tuple[str, StandInAgent, SessionIdSigner]:
     signer = SessionIdSigner(b"t" * 32, clock=clock)
-    trackers, locks = InMemoryTrackerStore(Domain.empty()), InMemoryLockStore()
+    trackers, locks = InMemoryTrackerStore(domain), InMemoryLockStore()
     agent = StandInAgent(trackers, locks, clock)
     page = WebChatPage().use_settings(HttpSettings(chat_idle_minutes=IDLE_MINUTES), signer)
     page.use_conversations(Conversations(trackers, locks, signer, IDLE_MINUTES, clock=clock))
@@ -247,6 +258,55 @@ async def test_a_too_long_message_is_answered_and_nothing_is_stored(chat) -> Non
     status, answer = await _post(f"{base}/turn", body)
     assert status == 200 and answer["user_text"] is None and not agent.turns
     assert [m["text"] for m in answer["messages"]] == [message_too_long_text(1000)]
+
+
+async def _swedish_conversation(base: str, agent: StandInAgent) -> str:
+    """A conversation that has gone on in Swedish: its tracker's `language` slot is sv."""
+    sender = await _new_sender(base)
+    tracker = await agent.trackers.get_or_create_tracker(sender)
+    tracker.update(UserUttered("hej, jag behöver hjälp med nätbanken", timestamp=agent.clock()))
+    tracker.update(SlotSet(LANGUAGE_SLOT, "sv", timestamp=agent.clock()))
+    await agent.trackers.save(tracker)
+    return sender
+
+
+REPLIES = ChannelReplies.from_domain(1000)
+
+
+@pytest.mark.parametrize(
+    ("message", "metadata", "failing", "said"),
+    [
+        (IDENTITY_CODE, None, False, [REPLIES.warning["sv"], "vastaus 1"]),
+        (IDENTITY_CODE, {"language": "en"}, False, [REPLIES.warning["sv"], "vastaus 1"]),
+        ("a" * 1001, None, False, [REPLIES.too_long["sv"]]),
+        ("ok", None, True, [REPLIES.resend["sv"]]),
+        (f"mun hetu on {IDENTITY_CODE}, auttaisitko", None, False, [REPLIES.warning["fi"]]),
+    ],
+    ids=["warning", "page-language-loses", "too-long", "send-again", "the-message-says-fi"],
+)
+async def test_the_channels_own_replies_follow_the_conversations_language(
+    chat, message, metadata, failing, said
+) -> None:
+    base, agent, _ = chat
+    sender = await _swedish_conversation(base, agent)
+    agent.failing = failing
+    body = {"sender": sender, "message": message, "message_id": "sv-000001"}
+    if metadata is not None:
+        body["metadata"] = metadata
+    status, answer = await _post(f"{base}/turn", body)
+    assert status == 200
+    assert [m["text"] for m in answer["messages"]][: len(said)] == said
+
+
+async def test_a_replayed_warning_is_in_the_conversations_language_too(chat) -> None:
+    base, agent, _ = chat
+    sender = await _swedish_conversation(base, agent)
+    body = {"sender": sender, "message": IDENTITY_CODE, "message_id": "sv-replay1"}
+    _, first = await _post(f"{base}/turn", body)
+    status, again = await _post(f"{base}/turn", body)
+    assert status == 200 and again["replayed"] and len(agent.turns) == 1
+    assert again["messages"] == first["messages"]
+    assert again["messages"][0]["text"] == REPLIES.warning["sv"]
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,20 @@
 theme route and the demo municipality page, on a real Sanic server with the real channel.
 
 The browser itself (the launcher, the conversation in the frame, a refused frame) is in
-tests/browser/test_widget.py.
+tests/browser/test_widget.py; the launcher's language is checked here by running widget.js in
+Node on a stand-in DOM (tests/web/widget_dom.js).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
-from typing import Dict, List
+from pathlib import Path
+from typing import Any, Dict, List, Optional
 
 import aiohttp
 import pytest
@@ -136,8 +141,17 @@ async def test_the_theme_route_gives_only_checked_values(server: str) -> None:
                 "color": None,
                 "logo": None,
                 "municipality": "Hailuoto",
+                "municipality_shown": "Hailuoto",
                 "language": "fi",
             }
+
+
+async def test_the_theme_route_names_the_municipality_in_the_pages_language(server: str) -> None:
+    query = {"municipality": "Pietarsaari", "language": "sv"}
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{server}/theme", params=query) as answer:
+            theme = await answer.json()
+    assert (theme["municipality"], theme["municipality_shown"]) == ("Pietarsaari", "Jakobstad")
 
 
 async def test_the_address_without_a_slash_keeps_the_iframes_settings(server: str) -> None:
@@ -200,3 +214,66 @@ def test_the_widget_scripts_never_parse_text_as_html() -> None:
         script = (STATIC_DIR / name).read_text(encoding="utf-8")
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
             assert sink not in script, (name, sink)
+
+
+# ---- the launcher's language (widget.js in Node, on a stand-in DOM) ----------------------------
+
+WIDGET_DOM = Path(__file__).with_name("widget_dom.js")
+WIDGET_WORDS = {
+    "fi": ("Digituen opas", "Sulje", "Sulje opas"),
+    "sv": ("Guide till digitalt stöd", "Stäng", "Stäng guiden"),
+    "en": ("Digital support guide", "Close", "Close the guide"),
+}
+
+
+def _launcher(dataset: Dict[str, str], page_lang: str = "") -> Dict[str, Any]:
+    """What widget.js built on a page whose ``<html lang>`` is ``page_lang``, opened once."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed (scripts/setup.sh installs it for the browser tests)")
+    setup = {"path": str(STATIC_DIR / "widget.js"), "dataset": dataset, "lang": page_lang}
+    output = subprocess.run(
+        ["node", str(WIDGET_DOM), json.dumps(setup)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return json.loads(output)
+
+
+def _language_in_frame(built: Dict[str, Any]) -> Optional[str]:
+    query = dict(re.findall(r"[?&](\w+)=([^&]*)", built["frame"]))
+    return query.get("language")
+
+
+@pytest.mark.parametrize(
+    ("dataset", "page_lang", "language"),
+    [
+        ({"language": "sv"}, "fi", "sv"),  # the tag's setting first
+        ({"language": "en"}, "", "en"),
+        ({}, "sv-FI", "sv"),  # else the host page's language
+        ({"language": ""}, "en-GB", "en"),
+        ({}, "", "fi"),  # else Finnish
+        ({"language": "de"}, "sv", "fi"),  # one the assistant does not speak: as the server
+        ({}, "de", "fi"),
+    ],
+)
+def test_the_launcher_speaks_the_tags_or_the_pages_language(dataset, page_lang, language) -> None:
+    built = _launcher(dataset, page_lang)
+    title, close, close_label = WIDGET_WORDS[language]
+    assert built["lang"] == language
+    assert built["launcher"] == built["region"] == built["dialog"] == built["frame_title"] == title
+    assert (built["close"], built["close_label"]) == (close, close_label)
+
+
+def test_the_chat_in_the_frame_gets_the_launchers_language_tag() -> None:
+    assert _language_in_frame(_launcher({"language": "sv"}, "fi")) == "sv"
+    assert _language_in_frame(_launcher({"municipality": "Espoo"}, "sv-FI")) == "sv-FI"
+    built = _launcher({}, "")
+    assert _language_in_frame(built) is None and built["frame"].endswith("/webhooks/webchat/")
+
+
+def test_the_launcher_names_the_chat_as_the_chats_heading_does() -> None:
+    script = (STATIC_DIR / "chat.js").read_text(encoding="utf-8")
+    headings = re.findall(r'^      assistant: "([^"]+)",$', script, re.MULTILINE)
+    assert headings == [WIDGET_WORDS[language][0] for language in ("fi", "sv", "en")]

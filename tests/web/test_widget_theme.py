@@ -168,11 +168,18 @@ def test_the_whole_theme_from_a_query_as_sanic_parses_it() -> None:
         "language": ["sv"],
         "extra": ["ignored"],
     }
-    assert widget_theme(query, [HAILUOTO_SITE], municipality_name=lambda _: "Hailuoto") == {
+    theme = widget_theme(
+        query,
+        [HAILUOTO_SITE],
+        municipality_name=lambda _: "Hailuoto",
+        name_in_language=lambda name, language: {("Hailuoto", "sv"): "Karlö"}[name, language],
+    )
+    assert theme == {
         "name": "Hailuodon kunta",
         "color": "#00528a",
         "logo": f"{HAILUOTO_SITE}/logo.svg",
         "municipality": "Hailuoto",
+        "municipality_shown": "Karlö",
         "language": "sv",
     }
 
@@ -183,6 +190,7 @@ def test_an_empty_query_changes_nothing() -> None:
         "color": None,
         "logo": None,
         "municipality": None,
+        "municipality_shown": None,
         "language": "fi",
     }
 

@@ -1,4 +1,5 @@
-"""The embedding site's language (bot.web.widget_theme): fi, sv or en; anything else is fi."""
+"""The embedding site's language (bot.web.widget_theme): fi, sv or en; anything else is fi. And
+the default municipality as a reader of that language names it."""
 
 import pytest
 
@@ -30,3 +31,32 @@ def test_the_theme_from_a_query_keeps_the_language(language):
 def test_the_first_language_of_a_repeated_parameter_counts():
     assert widget_theme({"language": ["en", "sv"]})["language"] == "en"
     assert widget_theme({"language": ["de", "sv"]})["language"] == "fi"
+
+
+@pytest.mark.parametrize(
+    ("raw", "finnish", "swedish"),
+    [
+        ("Espoo", "Espoo", "Esbo"),
+        ("Helsingfors", "Helsinki", "Helsingfors"),
+        ("Pietarsaari", "Pietarsaari", "Jakobstad"),
+        ("091", "Helsinki", "Helsingfors"),
+    ],
+)
+def test_a_swedish_page_names_the_municipality_in_swedish(raw, finnish, swedish):
+    theme = widget_theme({"municipality": [raw], "language": ["sv-FI"]})
+    assert theme["municipality_shown"] == swedish
+    assert theme["municipality"] == finnish  # the greeting's value: the slot's Finnish name
+
+
+@pytest.mark.parametrize("language", ["fi", "en", "de"])
+def test_finnish_and_english_pages_name_it_in_finnish(language):
+    theme = widget_theme({"municipality": ["Esbo"], "language": [language]})
+    assert theme["municipality"] == theme["municipality_shown"] == "Espoo"
+
+
+def test_no_municipality_names_none_and_asks_for_no_name():
+    asked = []
+    theme = widget_theme(
+        {"language": ["sv"]}, name_in_language=lambda *args: asked.append(args) or "x"
+    )
+    assert theme["municipality_shown"] is None and asked == []

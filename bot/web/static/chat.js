@@ -978,6 +978,11 @@
     return window.digitukiTheme; // embed.js: the embedding site's checked settings
   }).then(function (theme) {
     defaultPlace = (theme && theme.municipality) || null;
+    // The line that names it says it as the page's reader knows it (Esbo on a Swedish page);
+    // the greeting keeps the Finnish name, the value the assistant's slot holds.
+    if (defaultPlace && theme.municipality_shown) {
+      byId("default-place-name").textContent = theme.municipality_shown;
+    }
     siteLanguage = (theme && theme.language) || null;
     useLanguage(theme);
   }).then(begin);

@@ -5,12 +5,16 @@
 //     data-municipality="Hailuoto" data-language="fi" defer></script>
 //
 // It adds a button in the corner of the page that opens the chat page in an iframe, and nothing
-// else: no cookies, no requests of its own, no reading of the host page. The frame only ever
-// shows this assistant: its address is this script's own folder, never a setting. The settings
-// go to the chat page as query parameters, and the page applies them only as far as the
-// assistant lets them through (bot/web/widget_theme.py). The launcher paints itself with the
-// colour, so it checks the colour by the same rule (#rrggbb, WCAG AA contrast 4.5:1 with white
-// text and with the chat's bubbles), else it keeps the default.
+// else: no cookies, no requests of its own, no reading of the host page beyond its language
+// (<html lang>). The frame only ever shows this assistant: its address is this script's own
+// folder, never a setting. The settings go to the chat page as query parameters, and the page
+// applies them only as far as the assistant lets them through (bot/web/widget_theme.py). The
+// launcher paints itself with the colour, so it checks the colour by the same rule (#rrggbb,
+// WCAG AA contrast 4.5:1 with white text and with the chat's bubbles), else it keeps the default.
+//
+// Language: data-language, else the host page's <html lang>, else Finnish; "sv-FI" is Swedish,
+// a language the assistant does not speak is Finnish (as the server reads it). The launcher's
+// words are in it, and the chat gets the same tag, so the button and the conversation agree.
 //
 // Keyboard: the launcher is a real button (aria-expanded); opening moves focus into the chat,
 // Escape (in the chat too: the page tells this script) closes it and focus returns to the
@@ -24,11 +28,25 @@
   if (!script || !script.src || window.digitukiWidget) { return; }
   window.digitukiWidget = true;
 
-  var TITLE = "Digituen opas";
+  // The launcher's own words; the name is the one the chat page's heading uses (chat.js).
+  var TEXTS = {
+    fi: { title: "Digituen opas", close: "Sulje", closeLabel: "Sulje opas" },
+    sv: { title: "Guide till digitalt stöd", close: "Stäng", closeLabel: "Stäng guiden" },
+    en: { title: "Digital support guide", close: "Close", closeLabel: "Close the guide" }
+  };
+  var languageTag = (script.dataset.language || document.documentElement.lang || "").trim();
+  var language = textsLanguage(languageTag);
+  var TITLE = TEXTS[language].title;
   var DEFAULT_COLOR = "#00476b"; // chat.css --accent
   var BUBBLE = "#eef4f8"; // chat.css --bot: links in the colour sit on it
   var SETTINGS = ["name", "color", "logo", "municipality", "language"];
   var chatUrl = new URL("./", script.src); // .../webhooks/webchat/ on the assistant
+
+  // One of the texts' languages for a language tag ("sv-FI" -> "sv"), else Finnish.
+  function textsLanguage(tag) {
+    var short = tag.toLowerCase().replace(/_/g, "-").split("-")[0];
+    return Object.prototype.hasOwnProperty.call(TEXTS, short) ? short : "fi";
+  }
 
   // ---- colour: the same rule as bot/web/widget_theme.py ------------------------------------
 
@@ -56,7 +74,7 @@
   function frameAddress() {
     var query = new URLSearchParams();
     SETTINGS.forEach(function (key) {
-      var value = (script.dataset[key] || "").trim();
+      var value = key === "language" ? languageTag : (script.dataset[key] || "").trim();
       if (!value) { return; }
       if (key === "logo") { value = logoAddress(value); }
       query.set(key, value);
@@ -128,7 +146,7 @@
   }
 
   // A labelled landmark: the launcher is not left outside the page's regions.
-  var host = make("aside", { "data-digituki": "widget", "aria-label": TITLE });
+  var host = make("aside", { "data-digituki": "widget", "aria-label": TITLE, lang: language });
   var root = host.attachShadow({ mode: "open" });
   styles(root);
   host.style.setProperty("--accent", usableColor(script.dataset.color));
@@ -143,8 +161,9 @@
   var aroundStart = make("span", { "class": "around" });
   var aroundEnd = make("span", { "class": "around" });
   var bar = make("div", { "class": "bar" });
-  var close = make("button", { type: "button", "class": "close", "aria-label": "Sulje opas" },
-    "Sulje");
+  var close = make("button", {
+    type: "button", "class": "close", "aria-label": TEXTS[language].closeLabel
+  }, TEXTS[language].close);
   bar.appendChild(make("span", { "aria-hidden": "true" }, TITLE));
   bar.appendChild(close);
   panel.appendChild(bar);
