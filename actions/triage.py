@@ -34,6 +34,10 @@ from bot.triage.answers import (
     AWAIT_NEED_LEVEL,
     AWAIT_PLACE,
     AWAIT_TOPIC,
+    DEMANDING,
+    LIGHT,
+    NON_DIGITAL,
+    SELF_SERVICE,
     explicit_level,
     need_level_answer,
     says_cannot,
@@ -60,10 +64,6 @@ from bot.triage.topic_evidence import named_topics, weigh_topic
 from bot.triage.urgency import urgent_situation
 
 TRIAGE_SLOTS = tuple(Triage().as_dict())
-SELF_SERVICE = "self_service"
-LIGHT_SUPPORT = "light_support"
-DEMANDING_SUPPORT = "demanding_support"
-NON_DIGITAL = "non_digital"
 COMPLETED_SLOT = "triage_completed"
 AWAITING_SLOT = "awaiting"
 HELP_FORM_SLOT = "help_form"
@@ -166,15 +166,11 @@ def weighed(
     level = stated.need_level
     if level == SELF_SERVICE and says_cannot(text, language):
         level = None  # "a link is enough" cannot stand beside "en osaa": ask instead
-    if (
-        level == LIGHT_SUPPORT
-        and foreign_language(language)
-        and story_level(text, language) == DEMANDING_SUPPORT
-    ):
+    if level == LIGHT and foreign_language(language) and story_level(text, language) == DEMANDING:
         # "she has never used a computer": AUTA's own words for level 3, which the smaller
         # Swedish and English training sets lose to the words around them.
-        level = DEMANDING_SUPPORT
-    if level == DEMANDING_SUPPORT and not foreign_language(language) and insists_on_paper(text):
+        level = DEMANDING
+    if level == DEMANDING and not foreign_language(language) and insists_on_paper(text):
         # "ei oo ikinä käyttäny konetta eikä aio, haluu kaikki paperilla": the service wanted
         # is not digital at all (level 4), not guidance in a digital one. A habit ("aina oon
         # tehny kaiken paperilla") is not that. Finnish only, as its cue is.
